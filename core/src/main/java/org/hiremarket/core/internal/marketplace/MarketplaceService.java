@@ -1,0 +1,152 @@
+package org.hiremarket.core.internal.marketplace;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hiremarket.api.integration.IntegrationKind;
+import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.marketplace.Views.IntegrationAdminView;
+import org.hiremarket.core.internal.marketplace.Views.IntegrationView;
+import org.hiremarket.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the marketplace offers: integrations deployed and activated by the platform admin. A
+ * deployed but deactivated integration is hidden from customers and refuses new connections.
+ */
+@Component(service = MarketplaceService.class)
+public class MarketplaceService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MarketplaceService.class);
+
+    private final Database db;
+    private final IntegrationRegistry registry;
+    /** Admin decisions by integration id, read once and kept in step with every change. */
+    private final Map<String, Boolean> activation = new ConcurrentHashMap<>();
+
+    @Activate
+    public MarketplaceService(@Reference Database db, @Reference IntegrationRegistry registry) {
+        this.db = db;
+        this.registry = registry;
+        db.tx(em -> {
+            em.createNamedQuery("IntegrationSetting.all", IntegrationSettingEntity.class).getResultList()
+                    .forEach(s -> activation.put(s.getIntegrationId(), s.isActive()));
+            return null;
+        });
+    }
+
+    public boolean isActivated(String integrationId) {
+        return activation.getOrDefault(integrationId, Boolean.FALSE);
+    }
+
+    /** @return the integration if customers may see it: plugin present, descriptor valid, activated */
+    public Optional<RegisteredIntegration> offered(String integrationId) {
+        return registry.find(integrationId).filter(r -> isActivated(r.id()));
+    }
+
+    public Page<IntegrationView> listOffered(IntegrationKind kind, PageRequest page) {
+        List<IntegrationView> all = registry.all().stream()
+                .filter(r -> r.usable() && isActivated(r.id()) && registry.find(r.id()).orElse(null) == r)
+                .filter(r -> kind == null || r.descriptor().kind() == kind)
+                .map(r -> IntegrationView.of(r.descriptor())).toList();
+        return Page.of(all, page);
+    }
+
+    public IntegrationView getOffered(String integrationId) {
+        return offered(integrationId).map(r -> IntegrationView.of(r.descriptor()))
+                .orElseThrow(() -> ApiException.notFound("integration", integrationId));
+    }
+
+    /** Offers an integration to customers. It must be deployed and valid. */
+    public IntegrationAdminView activate(String integrationId) {
+        RegisteredIntegration r = registry.find(integrationId).orElseThrow(() -> {
+            boolean refused = registry.all().stream().anyMatch(o -> o.id().equals(integrationId));
+            return refused
+                    ? ApiException.conflict("integration-invalid", "Integration refused",
+                            "integration '" + integrationId + "' is deployed but refused by the host; see its problems")
+                    : ApiException.notFound("deployed integration", integrationId);
+        });
+        setActive(r.id(), true);
+        return adminView(r.id());
+    }
+
+    /** Hides an integration from customers; existing connections keep their state. */
+    public IntegrationAdminView deactivate(String integrationId) {
+        if (!activation.containsKey(integrationId) && !registry.isPresent(integrationId)) {
+            throw ApiException.notFound("integration", integrationId);
+        }
+        setActive(integrationId, false);
+        return adminView(integrationId);
+    }
+
+    private void setActive(String integrationId, boolean active) {
+        db.tx(em -> {
+            long now = System.currentTimeMillis();
+            IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, integrationId);
+            if (s == null) {
+                em.persist(new IntegrationSettingEntity(integrationId, active, now));
+            } else {
+                s.setActive(active, now);
+            }
+            return null;
+        });
+        activation.put(integrationId, active);
+        LOG.info("Integration {} {} for the marketplace", integrationId, active ? "activated" : "deactivated");
+    }
+
+    /** Every integration the host knows of: deployed (usable or refused) and absent ones that have data. */
+    public List<IntegrationAdminView> adminList() {
+        Map<String, Long> counts = connectionCounts();
+        Map<String, IntegrationAdminView> out = new LinkedHashMap<>();
+        for (RegisteredIntegration r : registry.all()) {
+            boolean primary = registry.find(r.id()).orElse(null) == r;
+            String key = primary || !out.containsKey(r.id()) ? r.id() : r.id() + "#" + r.serviceId();
+            String state = r.usable() ? "AVAILABLE" : "REFUSED";
+            out.put(key, new IntegrationAdminView(r.id(), r.descriptor() == null ? "?" : r.descriptor().name(),
+                    r.descriptor() == null ? null : r.descriptor().kind(),
+                    r.descriptor() == null ? "?" : r.descriptor().vendor(),
+                    r.descriptor() == null ? "?" : r.descriptor().version(), r.bundle(), r.bundleId(), state,
+                    isActivated(r.id()), counts.getOrDefault(r.id(), 0L), r.problems()));
+        }
+        Set<String> known = new java.util.HashSet<>(activation.keySet());
+        known.addAll(counts.keySet());
+        for (String id : known) {
+            if (registry.all().stream().noneMatch(r -> r.id().equals(id))) {
+                out.put(id, new IntegrationAdminView(id, "?", null, "?", "?", "-", null, "UNAVAILABLE",
+                        isActivated(id), counts.getOrDefault(id, 0L), List.of("no bundle provides it")));
+            }
+        }
+        List<IntegrationAdminView> list = new ArrayList<>(out.values());
+        list.sort(Comparator.comparing(IntegrationAdminView::id));
+        return list;
+    }
+
+    public IntegrationAdminView adminView(String integrationId) {
+        return adminList().stream().filter(v -> v.id().equals(integrationId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("integration", integrationId));
+    }
+
+    private Map<String, Long> connectionCounts() {
+        return db.tx(em -> {
+            Map<String, Long> m = new HashMap<>();
+            for (Object row : em.createNamedQuery("Connection.countByIntegration").getResultList()) {
+                Object[] r = (Object[]) row;
+                m.put((String) r[0], ((Number) r[1]).longValue());
+            }
+            return m;
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package org.hiremarket.core.internal.marketplace;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.hiremarket.api.integration.AccountField;
+import org.hiremarket.api.integration.DataScope;
+import org.hiremarket.api.integration.IntegrationDescriptor;
+import org.hiremarket.api.integration.IntegrationKind;
+import org.hiremarket.api.integration.StandardScopes;
+
+/** What the marketplace shows callers: plain records, never entities. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * A data scope as shown for review.
+     *
+     * @param id              scope id
+     * @param description     the vendor's reason
+     * @param hostDescription what the host grants with it
+     */
+    public record ScopeView(String id, String description, String hostDescription) {
+        static ScopeView of(DataScope s) {
+            return new ScopeView(s.id(), s.description(), StandardScopes.describe(s.id()));
+        }
+
+        static List<ScopeView> of(List<DataScope> scopes) {
+            return scopes.stream().map(ScopeView::of).toList();
+        }
+    }
+
+    /** A partner-account field the customer fills in. */
+    public record AccountFieldView(String name, String label, boolean required, boolean secret, String pattern,
+            String help) {
+        static List<AccountFieldView> of(List<AccountField> fields) {
+            return fields.stream()
+                    .map(f -> new AccountFieldView(f.name(), f.label(), f.required(), f.secret(), f.pattern(), f.help()))
+                    .toList();
+        }
+    }
+
+    /** An integration offered to customers. */
+    public record IntegrationView(String id, String name, String vendor, IntegrationKind kind, String version,
+            String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
+            List<ScopeView> reverseScopes) {
+        static IntegrationView of(IntegrationDescriptor d) {
+            return new IntegrationView(d.id(), d.name(), d.vendor(), d.kind(), d.version(), d.description(),
+                    ScopeView.of(d.scopes()), AccountFieldView.of(d.accountFields()), ScopeView.of(d.reverseScopes()));
+        }
+    }
+
+    /** An integration as the platform admin sees it in the console. */
+    public record IntegrationAdminView(String id, String name, IntegrationKind kind, String vendor, String version,
+            String bundle, Long bundleId, String state, boolean active, long connections, List<String> problems) {
+    }
+
+    /** One step in a connection's history. */
+    public record ConnectionEventView(Instant at, ConnectionState from, ConnectionState to, String detail,
+            String description) {
+    }
+
+    /**
+     * A connection as its company sees it. Secret partner-account values are never included.
+     *
+     * @param status         the state now; UNAVAILABLE while the plugin is absent
+     * @param resumeStatus   while UNAVAILABLE, the state it returns to when the plugin is back
+     * @param account        the non-secret partner-account values; secret ones only by name, masked
+     */
+    public record ConnectionView(String id, String integrationId, String integrationName, IntegrationKind kind,
+            ConnectionState status, ConnectionState resumeStatus, String statusDetail, String statusDescription,
+            List<ScopeView> requestedScopes, List<String> grantedScopes, List<ScopeView> reverseScopes,
+            List<String> grantedReverseScopes, List<AccountFieldView> accountFields, Map<String, String> account,
+            Instant createdAt, Instant updatedAt, Instant activatedAt, Instant disconnectedAt,
+            List<ConnectionEventView> history) {
+    }
+
+    /** A connection as the platform admin sees it in the console. */
+    public record ConnectionAdminView(String id, String companyId, String integrationId, ConnectionState status,
+            ConnectionState storedStatus, String statusDetail, Instant updatedAt) {
+    }
+}

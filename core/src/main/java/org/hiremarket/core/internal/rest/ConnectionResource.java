@@ -1,0 +1,94 @@
+package org.hiremarket.core.internal.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.company.Caller;
+import org.hiremarket.core.internal.marketplace.ConnectionService;
+import org.hiremarket.core.internal.marketplace.ConnectionState;
+import org.hiremarket.core.internal.marketplace.Views.ConnectionView;
+
+/** The connect flow of the caller's company. */
+@Path("/connections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConnectionResource {
+
+    /** Body of {@code POST /connections}. */
+    public record StartRequest(String integrationId) {
+    }
+
+    /** Body of {@code POST /connections/{id}/authorize}: every requested scope id. */
+    public record AuthorizeRequest(List<String> scopes) {
+    }
+
+    /** Body of {@code POST /connections/{id}/account}. */
+    public record AccountRequest(Map<String, Object> fields, List<String> reverseScopes) {
+    }
+
+    private final ConnectionService connections;
+
+    ConnectionResource(ConnectionService connections) {
+        this.connections = connections;
+    }
+
+    @POST
+    public Response start(@Context Caller caller, @Context UriInfo uri, StartRequest body) {
+        ConnectionView v = connections.start(caller, Params.body(body).integrationId());
+        URI location = uri.getAbsolutePathBuilder().path(v.id()).build();
+        return Response.created(location).entity(v).build();
+    }
+
+    @GET
+    public Page<ConnectionView> list(@Context Caller caller, @QueryParam("integrationId") String integrationId,
+            @QueryParam("status") String status, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        return connections.list(caller, integrationId, Params.enumValue("status", status, ConnectionState.class),
+                Params.page(offset, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    public ConnectionView get(@Context Caller caller, @PathParam("id") String id) {
+        return connections.get(caller, id);
+    }
+
+    @POST
+    @Path("/{id}/authorize")
+    public ConnectionView authorize(@Context Caller caller, @PathParam("id") String id, AuthorizeRequest body) {
+        return connections.authorize(caller, id, Params.body(body).scopes());
+    }
+
+    @POST
+    @Path("/{id}/account")
+    public ConnectionView account(@Context Caller caller, @PathParam("id") String id, AccountRequest body) {
+        AccountRequest b = Params.body(body);
+        return connections.submitAccount(caller, id, b.fields(), b.reverseScopes());
+    }
+
+    @POST
+    @Path("/{id}/disconnect")
+    public ConnectionView disconnect(@Context Caller caller, @PathParam("id") String id) {
+        return connections.disconnect(caller, id);
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    public ConnectionView reactivate(@Context Caller caller, @PathParam("id") String id) {
+        return connections.reactivate(caller, id);
+    }
+}

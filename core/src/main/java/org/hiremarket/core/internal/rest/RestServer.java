@@ -1,0 +1,86 @@
+package org.hiremarket.core.internal.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.hiremarket.core.internal.company.CompanyService;
+import org.hiremarket.core.internal.marketplace.ConnectionService;
+import org.hiremarket.core.internal.marketplace.MarketplaceService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+/**
+ * Publishes the REST API at {@code /api/v1} (CXF servlet context {@code /api}, set in
+ * {@code etc/org.apache.cxf.osgi.cfg}). Resources are thin: they map HTTP onto service calls.
+ */
+@Component(immediate = true)
+public class RestServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    static final String ADDRESS = "/v1";
+
+    private final Server server;
+
+    @Activate
+    public RestServer(@Reference CompanyService companies, @Reference MarketplaceService marketplace,
+            @Reference ConnectionService connections) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
+            sf.setBus(BusFactory.getDefaultBus());
+            sf.setAddress(ADDRESS);
+            sf.setServiceBeans(List.of(new IntegrationResource(marketplace), new ConnectionResource(connections)));
+            List<Object> providers = new ArrayList<>();
+            providers.add(new JacksonJsonProvider(objectMapper()));
+            providers.add(new AuthenticationFilter(companies));
+            providers.add(new CallerProvider());
+            providers.addAll(ExceptionMappers.all());
+            sf.setProviders(providers);
+            this.server = sf.create();
+            LOG.info("HireMarket REST API published at {}", ADDRESS);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.destroy();
+    }
+
+    /** JSON as the API speaks it: ISO-8601 times, no nulls, unknown fields refused, no type coercion. */
+    static ObjectMapper objectMapper() {
+        JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+        // a number or boolean where text is expected is a client error, not something to guess at
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+}

@@ -1,0 +1,62 @@
+package org.hiremarket.core.internal.marketplace;
+
+import java.util.List;
+
+import org.hiremarket.api.integration.AccountField;
+import org.hiremarket.api.integration.ConnectResult;
+import org.hiremarket.api.integration.ConnectionContext;
+import org.hiremarket.api.integration.DataScope;
+import org.hiremarket.api.integration.IntegrationDescriptor;
+import org.hiremarket.api.integration.IntegrationKind;
+import org.hiremarket.api.jobboard.JobAd;
+import org.hiremarket.api.jobboard.JobBoard;
+import org.hiremarket.api.jobboard.Publication;
+
+/** Descriptors and a minimal job board for the validator tests. */
+final class TestDescriptors {
+
+    private TestDescriptors() {
+    }
+
+    static IntegrationDescriptor board(List<DataScope> scopes, List<AccountField> fields) {
+        return new IntegrationDescriptor("test-board", "Test board", "Tests Inc", IntegrationKind.JOB_BOARD, "1.0",
+                "for tests", scopes, fields, List.of());
+    }
+
+    static IntegrationDescriptor valid() {
+        return board(List.of(new DataScope("jobs.read", "to publish them")),
+                List.of(AccountField.required("boardId", "Board id").withPattern("[a-z]{3,10}", "3 to 10 letters"),
+                        AccountField.secret("token", "Token"), AccountField.required("note", "Note").optional()));
+    }
+
+    static final class Board implements JobBoard {
+        private final IntegrationDescriptor d;
+
+        Board(IntegrationDescriptor d) {
+            this.d = d;
+        }
+
+        @Override
+        public IntegrationDescriptor descriptor() {
+            return d;
+        }
+
+        @Override
+        public ConnectResult connect(ConnectionContext context) {
+            return ConnectResult.connected("ok");
+        }
+
+        @Override
+        public void disconnect(ConnectionContext context) {
+        }
+
+        @Override
+        public Publication publish(ConnectionContext context, JobAd ad) {
+            return new Publication("r", null);
+        }
+
+        @Override
+        public void unpublish(ConnectionContext context, String boardReference) {
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.hiremarket.core.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.junit.Test;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+public class JsonRulesTest {
+
+    private final ObjectMapper json = RestServer.objectMapper();
+
+    private ApiException refused(String body) {
+        try {
+            json.readValue(body, ConnectionResource.StartRequest.class);
+            fail("accepted " + body);
+            return null;
+        } catch (JsonProcessingException e) {
+            return ExceptionMappers.toApi(e);
+        }
+    }
+
+    @Test
+    public void unknownFieldWrongTypeAndMalformedJsonAreClearProblems() {
+        ApiException unknown = refused("{\"integrationId\":\"a\",\"extra\":1}");
+        assertEquals("validation-error", unknown.type());
+        assertEquals("extra", unknown.errors().get(0).field());
+
+        ApiException number = refused("{\"integrationId\":42}");
+        assertEquals("validation-error", number.type());
+        assertEquals("integrationId", number.errors().get(0).field());
+
+        ApiException malformed = refused("{\"integrationId\":");
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.detail(), malformed.detail().contains("JSON"));
+    }
+
+    @Test
+    public void timesAreIsoAndNullsAreLeftOut() throws Exception {
+        String out = json.writeValueAsString(Map.of("at", Instant.parse("2026-01-02T03:04:05Z")));
+        assertEquals("{\"at\":\"2026-01-02T03:04:05Z\"}", out);
+        String problem = json.writeValueAsString(Problem.of(404, "not-found", "Not found", "x", null));
+        assertFalse(problem, problem.contains("errors"));
+        assertTrue(problem.contains("\"type\":\"urn:hiremarket:problem:not-found\""));
+    }
+}

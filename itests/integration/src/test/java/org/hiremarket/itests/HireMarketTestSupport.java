@@ -1,0 +1,267 @@
+package org.hiremarket.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Boots the real distribution once per test class and gives tests HTTP, console and polling
+ * helpers. Ports are picked free in the test driver and handed to the container.
+ */
+public abstract class HireMarketTestSupport {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Configuration
+    public Option[] config() {
+        String distribution = requiredProperty("hiremarket.distribution");
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration().frameworkUrl(new File(distribution).toURI().toString())
+                        .name("HireMarket").unpackDirectory(new File(requiredProperty("hiremarket.exam.dir")))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        String.valueOf(httpPortFor())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(freePort())),
+                systemProperty("hiremarket.test.http.port").value(String.valueOf(httpPortFor())),
+                systemProperty("hiremarket.faulty.plugin").value(requiredProperty("hiremarket.faulty.plugin")),
+                systemProperty("hiremarket.openboard.plugin").value(requiredProperty("hiremarket.openboard.plugin"))));
+        options.addAll(Arrays.asList(extraOptions()));
+        return options.toArray(new Option[0]);
+    }
+
+    /** Options a test class adds, for example a shorter plugin timeout. */
+    protected Option[] extraOptions() {
+        return new Option[0];
+    }
+
+    private static Integer httpPort;
+
+    private static synchronized int httpPortFor() {
+        if (httpPort == null) {
+            httpPort = freePort();
+        }
+        return httpPort;
+    }
+
+    protected static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static String requiredProperty(String name) {
+        String v = System.getProperty(name);
+        if (v == null) {
+            throw new IllegalStateException("system property " + name + " is not set (run the tests through Maven)");
+        }
+        return v;
+    }
+
+    // ---------------------------------------------------------------- console
+
+    /** Runs a console command as an admin and returns what it printed. */
+    protected String console(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal("itest"));
+        subject.getPrincipals().add(new RolePrincipal("admin"));
+        subject.getPrincipals().add(new RolePrincipal("manager"));
+        subject.getPrincipals().add(new RolePrincipal("viewer"));
+        subject.getPrincipals().add(new RolePrincipal("systembundles"));
+        Object result = Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> {
+            try (Session session = sessionFactory.create(System.in, ps, ps)) {
+                session.put("APPLICATION", System.getProperty("karaf.name", "root"));
+                session.put("USER", "itest");
+                return session.execute(command);
+            }
+        });
+        ps.flush();
+        String printed = out.toString(StandardCharsets.UTF_8);
+        return result == null ? printed : printed + result;
+    }
+
+    /** A company created through the console, with its API key. */
+    protected record TestCompany(String id, String name, String apiKey) {
+    }
+
+    protected TestCompany createCompany(String name) throws Exception {
+        String out = console("marketplace:company-create \"" + name + "\"");
+        Matcher id = Pattern.compile("Company id: (\\S+)").matcher(out);
+        Matcher key = Pattern.compile("API key: (hm_\\S+)").matcher(out);
+        assertTrue("company-create printed: " + out, id.find() && key.find());
+        return new TestCompany(id.group(1), name, key.group(1));
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    /** A response with its body parsed when it is JSON. */
+    protected record Reply(int status, String contentType, String wwwAuthenticate, String location, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + System.getProperty("hiremarket.test.http.port") + "/api/v1";
+    }
+
+    protected Reply get(String path, String apiKey) throws Exception {
+        return send("GET", path, apiKey, null);
+    }
+
+    protected Reply post(String path, String apiKey, String jsonBody) throws Exception {
+        return send("POST", path, apiKey, jsonBody);
+    }
+
+    protected Reply send(String method, String path, String apiKey, String jsonBody) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (apiKey != null) {
+            b.header("X-SmartToken", apiKey);
+        }
+        if (jsonBody != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
+                r.headers().firstValue("WWW-Authenticate").orElse(null),
+                r.headers().firstValue("Location").orElse(null), r.body());
+    }
+
+    protected void assertStatus(int expected, Reply r) {
+        assertEquals("HTTP status; body: " + r.body(), expected, r.status());
+    }
+
+    protected void assertProblem(int expected, String typeSlug, Reply r) {
+        assertStatus(expected, r);
+        assertTrue("problem+json expected, got " + r.contentType(), r.contentType().startsWith("application/problem+json"));
+        JsonNode p = r.json();
+        assertEquals("urn:hiremarket:problem:" + typeSlug, p.path("type").asText());
+        assertEquals(expected, p.path("status").asInt());
+        assertTrue("a problem has a detail", p.path("detail").asText().length() > 0);
+    }
+
+    // ---------------------------------------------------------------- waiting
+
+    /** Polls {@code condition} every 50 ms until it holds or {@code timeout} passes. */
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        fail("timed out after " + timeout + " waiting for " + what);
+    }
+
+    /** {@link #await} for conditions that call the API. */
+    protected interface Check {
+        boolean holds() throws Exception;
+    }
+
+    protected static void awaitTrue(String what, Check check) {
+        await(what, WAIT, () -> {
+            try {
+                return check.holds();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- flows
+
+    /** Installs a plugin feature through the console and offers it on the marketplace. */
+    protected void installAndActivate(String feature, String integrationId) throws Exception {
+        console("feature:install " + feature);
+        awaitTrue(integrationId + " deployed",
+                () -> console("marketplace:integrations --no-format").contains(integrationId));
+        String out = console("marketplace:activate " + integrationId);
+        assertTrue(out, out.contains("is now offered"));
+    }
+
+    protected String status(String apiKey, String connectionId) throws Exception {
+        return get("/connections/" + connectionId, apiKey).json().path("status").asText();
+    }
+
+    /** Starts a connection and authorizes every scope the integration asks for. */
+    protected String startAndAuthorize(String apiKey, String integrationId) throws Exception {
+        Reply started = post("/connections", apiKey, "{\"integrationId\":\"" + integrationId + "\"}");
+        assertStatus(201, started);
+        JsonNode c = started.json();
+        assertEquals("SCOPE_REVIEW", c.path("status").asText());
+        List<String> scopes = new ArrayList<>();
+        c.path("requestedScopes").forEach(s -> scopes.add(s.path("id").asText()));
+        assertTrue("an integration asks for scopes", !scopes.isEmpty());
+        Reply authorized = post("/connections/" + c.path("id").asText() + "/authorize", apiKey,
+                JSON.writeValueAsString(java.util.Map.of("scopes", scopes)));
+        assertStatus(200, authorized);
+        assertEquals("AWAITING_ACCOUNT", authorized.json().path("status").asText());
+        return c.path("id").asText();
+    }
+}

@@ -1,0 +1,247 @@
+package org.hiremarket.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The marketplace through HTTP and the console on the real distribution: boot, authentication,
+ * plugin feature install, the whole connect flow, failures, disconnect and re-activation, the
+ * plugin bundle going away and coming back, admin deactivation, and tenant isolation.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class MarketplaceIT extends HireMarketTestSupport {
+
+    private static int companies;
+
+    @Before
+    public void openBoardIsOffered() throws Exception {
+        if (!console("marketplace:integrations --no-format").contains("openboard")) {
+            installAndActivate("hiremarket-plugin-openboard", "openboard");
+        }
+    }
+
+    private TestCompany newCompany() throws Exception {
+        return createCompany("Company " + (++companies) + " of " + getClass().getSimpleName());
+    }
+
+    private String activeOpenBoardConnection(TestCompany co, String boardId) throws Exception {
+        String id = startAndAuthorize(co.apiKey(), "openboard");
+        Reply r = post("/connections/" + id + "/account", co.apiKey(), Credentials.openBoardFields(boardId));
+        assertStatus(200, r);
+        assertEquals(r.body(), "ACTIVE", r.json().path("status").asText());
+        return id;
+    }
+
+    @Test
+    public void everyRequestNeedsAValidApiKey() throws Exception {
+        Reply none = get("/integrations", null);
+        assertProblem(401, "unauthorized", none);
+        assertNotNull("401 carries WWW-Authenticate", none.wwwAuthenticate());
+
+        Reply wrong = get("/integrations", "hm_aaaaaaaaaa_" + "x".repeat(43));
+        assertProblem(401, "unauthorized", wrong);
+        assertNotNull(wrong.wwwAuthenticate());
+
+        Reply ok = get("/integrations", newCompany().apiKey());
+        assertStatus(200, ok);
+        assertTrue(ok.json().has("totalFound"));
+        assertTrue(ok.json().path("content").isArray());
+    }
+
+    @Test
+    public void installedAndActivatedPluginIsListedWithScopesAndFields() throws Exception {
+        String table = console("marketplace:integrations");
+        assertTrue(table, table.contains("openboard") && table.contains("JOB_BOARD") && table.contains("AVAILABLE"));
+        assertTrue(table, table.contains("org.hiremarket.plugin.openboard"));
+
+        JsonNode page = get("/integrations?kind=JOB_BOARD", newCompany().apiKey()).json();
+        JsonNode board = null;
+        for (JsonNode i : page.path("content")) {
+            if (i.path("id").asText().equals("openboard")) {
+                board = i;
+            }
+        }
+        assertNotNull("openboard is offered: " + page, board);
+        assertEquals("JOB_BOARD", board.path("kind").asText());
+        assertFalse(board.path("vendor").asText().isEmpty());
+        assertTrue(board.path("scopes").size() > 0);
+        List<String> fields = new ArrayList<>();
+        board.path("accountFields").forEach(f -> fields.add(f.path("name").asText()));
+        assertTrue(fields.toString(), fields.contains("boardId") && fields.contains("feedToken"));
+    }
+
+    @Test
+    public void fullConnectFlowWithRejectionDisconnectAndReactivation() throws Exception {
+        TestCompany co = newCompany();
+        Reply started = post("/connections", co.apiKey(), "{\"integrationId\":\"openboard\"}");
+        assertStatus(201, started);
+        assertNotNull("201 has a Location", started.location());
+        String id = started.json().path("id").asText();
+        assertEquals("SCOPE_REVIEW", started.json().path("status").asText());
+
+        // consent is all or nothing
+        Reply partial = post("/connections/" + id + "/authorize", co.apiKey(), "{\"scopes\":[\"jobs.read\"]}");
+        assertProblem(400, "validation-error", partial);
+        assertEquals("SCOPE_REVIEW", status(co.apiKey(), id));
+
+        List<String> scopes = new ArrayList<>();
+        started.json().path("requestedScopes").forEach(s -> scopes.add(s.path("id").asText()));
+        Reply authorized = post("/connections/" + id + "/authorize", co.apiKey(),
+                JSON.writeValueAsString(java.util.Map.of("scopes", scopes)));
+        assertStatus(200, authorized);
+        assertEquals("AWAITING_ACCOUNT", authorized.json().path("status").asText());
+
+        // the host checks the fields before the plugin sees them
+        Reply missing = post("/connections/" + id + "/account", co.apiKey(), "{\"fields\":{\"boardId\":\"acme-jobs\"}}");
+        assertProblem(400, "validation-error", missing);
+        assertEquals("fields.feedToken", missing.json().path("errors").get(0).path("field").asText());
+        assertEquals("AWAITING_ACCOUNT", status(co.apiKey(), id));
+
+        // a well-formed token of another board: the vendor rejects it
+        String otherToken = Credentials.openBoardToken("someone-else");
+        Reply rejected = post("/connections/" + id + "/account", co.apiKey(),
+                "{\"fields\":{\"boardId\":\"acme-jobs\",\"feedToken\":\"" + otherToken + "\"}}");
+        assertStatus(200, rejected);
+        assertEquals("FAILED", rejected.json().path("status").asText());
+        assertEquals("TOKEN_NOT_FOR_BOARD", rejected.json().path("statusDetail").asText());
+        assertFalse(rejected.json().path("statusDescription").asText().isEmpty());
+
+        // the customer corrects the account
+        Reply active = post("/connections/" + id + "/account", co.apiKey(), Credentials.openBoardFields("acme-jobs"));
+        assertStatus(200, active);
+        assertEquals("ACTIVE", active.json().path("status").asText());
+        assertFalse("the secret never comes back", active.body().contains(Credentials.openBoardToken("acme-jobs")));
+        assertEquals("********", active.json().path("account").path("feedToken").asText());
+        assertEquals("acme-jobs", active.json().path("account").path("boardId").asText());
+
+        // not twice
+        assertProblem(409, "connection-exists",
+                post("/connections", co.apiKey(), "{\"integrationId\":\"openboard\"}"));
+
+        Reply disconnected = post("/connections/" + id + "/disconnect", co.apiKey(), null);
+        assertStatus(200, disconnected);
+        assertEquals("DISCONNECTED", disconnected.json().path("status").asText());
+        assertProblem(409, "invalid-connection-state", post("/connections/" + id + "/disconnect", co.apiKey(), null));
+
+        Reply reactivated = post("/connections/" + id + "/reactivate", co.apiKey(), null);
+        assertStatus(200, reactivated);
+        assertEquals("ACTIVE", reactivated.json().path("status").asText());
+
+        JsonNode history = get("/connections/" + id, co.apiKey()).json().path("history");
+        List<String> states = new ArrayList<>();
+        history.forEach(h -> states.add(h.path("to").asText()));
+        assertTrue(states.toString(), states.containsAll(List.of("SCOPE_REVIEW", "AWAITING_ACCOUNT", "VALIDATING",
+                "FAILED", "ACTIVE", "DISCONNECTED")));
+
+        String consoleList = console("marketplace:connections --no-format -c " + co.id());
+        assertTrue(consoleList, consoleList.contains(id) && consoleList.contains("ACTIVE"));
+    }
+
+    @Test
+    public void stoppedPluginMakesConnectionsUnavailableAndStartingItRestoresThem() throws Exception {
+        TestCompany co = newCompany();
+        String id = activeOpenBoardConnection(co, "stop-start-board");
+        try {
+            console("bundle:stop org.hiremarket.plugin.openboard");
+            awaitTrue("connection UNAVAILABLE", () -> "UNAVAILABLE".equals(status(co.apiKey(), id)));
+            JsonNode c = get("/connections/" + id, co.apiKey()).json();
+            assertEquals("ACTIVE", c.path("resumeStatus").asText());
+            assertFalse("an absent plugin is not offered", get("/integrations", co.apiKey()).body().contains("openboard"));
+            // nothing can be validated while the plugin is away ...
+            assertProblem(409, "integration-unavailable", post("/connections/" + id + "/reactivate", co.apiKey(), null));
+            // ... but disconnecting takes effect at once
+            Reply d = post("/connections/" + id + "/disconnect", co.apiKey(), null);
+            assertStatus(200, d);
+            assertEquals("UNAVAILABLE", d.json().path("status").asText());
+            assertEquals("DISCONNECTED", d.json().path("resumeStatus").asText());
+            assertTrue(console("marketplace:integrations --no-format").contains("UNAVAILABLE"));
+        } finally {
+            console("bundle:start org.hiremarket.plugin.openboard");
+        }
+        awaitTrue("connection back to its state", () -> !"UNAVAILABLE".equals(status(co.apiKey(), id)));
+        // the disconnect above was accepted while the plugin was away; it stays disconnected
+        assertEquals("DISCONNECTED", status(co.apiKey(), id));
+    }
+
+    @Test
+    public void activeConnectionReturnsToActiveWhenThePluginComesBack() throws Exception {
+        TestCompany co = newCompany();
+        String id = activeOpenBoardConnection(co, "comeback-board");
+        try {
+            console("bundle:stop org.hiremarket.plugin.openboard");
+            awaitTrue("connection UNAVAILABLE", () -> "UNAVAILABLE".equals(status(co.apiKey(), id)));
+        } finally {
+            console("bundle:start org.hiremarket.plugin.openboard");
+        }
+        awaitTrue("connection ACTIVE again", () -> "ACTIVE".equals(status(co.apiKey(), id)));
+    }
+
+    @Test
+    public void deactivatedIntegrationIsHiddenAndRefusesNewConnections() throws Exception {
+        TestCompany co = newCompany();
+        TestCompany other = newCompany();
+        String id = activeOpenBoardConnection(co, "deactivation-board");
+        console("marketplace:deactivate openboard");
+        try {
+            assertFalse(get("/integrations", other.apiKey()).body().contains("\"openboard\""));
+            assertProblem(404, "not-found", get("/integrations/openboard", other.apiKey()));
+            assertProblem(404, "not-found", post("/connections", other.apiKey(), "{\"integrationId\":\"openboard\"}"));
+            assertEquals("existing connections keep their state", "ACTIVE", status(co.apiKey(), id));
+            assertTrue(console("marketplace:integrations --no-format").matches("(?s).*openboard.*\\bno\\b.*"));
+        } finally {
+            console("marketplace:activate openboard");
+        }
+        assertStatus(200, get("/integrations/openboard", other.apiKey()));
+    }
+
+    @Test
+    public void companiesNeverSeeEachOthersConnections() throws Exception {
+        TestCompany a = newCompany();
+        TestCompany b = newCompany();
+        String aId = activeOpenBoardConnection(a, "tenant-a");
+
+        assertProblem(404, "not-found", get("/connections/" + aId, b.apiKey()));
+        assertProblem(404, "not-found", post("/connections/" + aId + "/disconnect", b.apiKey(), null));
+        assertProblem(404, "not-found", post("/connections/" + aId + "/reactivate", b.apiKey(), null));
+        assertProblem(404, "not-found", post("/connections/" + aId + "/account", b.apiKey(),
+                Credentials.openBoardFields("tenant-b")));
+        assertEquals(0, get("/connections", b.apiKey()).json().path("totalFound").asInt());
+        assertEquals("ACTIVE", status(a.apiKey(), aId));
+        assertEquals(1, get("/connections", a.apiKey()).json().path("totalFound").asInt());
+
+        // b may connect the same integration on its own
+        String bId = activeOpenBoardConnection(b, "tenant-b");
+        assertFalse(aId.equals(bId));
+    }
+
+    @Test
+    public void badInputIsAClearProblem() throws Exception {
+        TestCompany co = newCompany();
+        assertProblem(400, "validation-error", post("/connections", co.apiKey(), "{\"integrationId\":\"openboard\",\"x\":1}"));
+        assertProblem(400, "bad-request", post("/connections", co.apiKey(), "{not json"));
+        assertProblem(400, "validation-error", post("/connections", co.apiKey(), "{}"));
+        assertProblem(400, "validation-error", post("/connections", co.apiKey(), "{\"integrationId\":42}"));
+        assertProblem(404, "not-found", post("/connections", co.apiKey(), "{\"integrationId\":\"no-such\"}"));
+        assertProblem(400, "validation-error", get("/integrations?limit=1000", co.apiKey()));
+        assertProblem(400, "validation-error", get("/integrations?offset=abc", co.apiKey()));
+        assertProblem(400, "validation-error", get("/connections?status=SLEEPING", co.apiKey()));
+        assertProblem(404, "not-found", get("/connections/does-not-exist", co.apiKey()));
+        assertProblem(404, "not-found", get("/nothing-here", co.apiKey()));
+        assertProblem(405, "method-not-allowed", send("DELETE", "/integrations", co.apiKey(), null));
+    }
+}
