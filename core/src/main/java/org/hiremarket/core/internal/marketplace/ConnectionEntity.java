@@ -13,13 +13,16 @@ import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
 /** A company's connection to one integration, with its stored state. */
 @Entity
 @Table(name = "HM_CONNECTION", indexes = {
         @Index(name = "HM_CONNECTION_COMPANY", columnList = "companyId"),
-        @Index(name = "HM_CONNECTION_INTEGRATION", columnList = "integrationId") })
+        @Index(name = "HM_CONNECTION_INTEGRATION", columnList = "integrationId") },
+        // one connection per company and integration, even under concurrent requests
+        uniqueConstraints = @UniqueConstraint(name = "HM_CONNECTION_ONE", columnNames = { "companyId", "integrationId" }))
 @NamedQuery(name = "Connection.countByIntegration",
         query = "SELECT c.integrationId, COUNT(c) FROM ConnectionEntity c GROUP BY c.integrationId")
 @NamedQuery(name = "Connection.openOfCompanyAndIntegration",

@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.persistence;
 
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -40,6 +41,10 @@ public class Database {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;
+            }
+            if (t instanceof SQLIntegrityConstraintViolationException) {
+                return ApiException.conflict("duplicate", "Already exists",
+                        "a record with the same unique values was created by another request; read it and retry");
             }
             if (t instanceof OptimisticLockException) {
                 return ApiException.conflict("concurrent-update", "Changed by someone else",

@@ -1,0 +1,406 @@
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * HireMarket benchmark. Run from the repository root after a build: {@code bench/run.sh}.
+ * Builds nothing: it unpacks the distribution built by Maven twice (HireMarket, and a bare Karaf
+ * copy of it with the same third-party boot features but without hiremarket-core), then measures
+ * in one run, interleaving the two so both see the same machine:
+ * <ul>
+ * <li>boot with an empty bundle cache to the first 200 (HireMarket: {@code GET /api/v1/integrations}
+ * with an API key; bare: CXF's service list), and the JVM's RSS 5 s later;</li>
+ * <li>hot deploy: a plugin jar moved into {@code deploy/} until REST lists it, and deleted until its
+ * connection shows UNAVAILABLE (median of several).</li>
+ * </ul>
+ */
+public class Bench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final Path WORK = ROOT.resolve("bench/work");
+
+    public static void main(String[] args) throws Exception {
+        int bootRuns = intArg(args, "--boot-runs", 3);
+        int deployRuns = intArg(args, "--deploy-runs", 9);
+        Path dist = single(ROOT.resolve("karaf-assembly/target"), "hiremarket-distribution-.*\\.tar\\.gz");
+        Path pluginJar = single(ROOT.resolve("plugins/openboard/target"), "hiremarket-plugin-openboard-[^-]*(-SNAPSHOT)?\\.jar");
+        say("distribution: " + ROOT.relativize(dist));
+        deleteTree(WORK);
+        Files.createDirectories(WORK);
+
+        Karaf ours = Karaf.unpack(dist, WORK.resolve("hiremarket"));
+        Karaf bare = Karaf.unpack(dist, WORK.resolve("bare"));
+        bare.makeBare();
+
+        // one-time set-up of HireMarket: a console user and a company with its API key
+        ours.start();
+        ours.awaitHttp("/api/v1/integrations", null, 401, Duration.ofSeconds(120));
+        String password = ours.addConsoleUser();
+        String created = ours.console(password, "marketplace:company-create \"Bench Corp\"");
+        String apiKey = match(created, "(?m)^API key: (hm_\\S+)");
+        ours.stop();
+
+        List<Double> bootOurs = new ArrayList<>();
+        List<Double> bootBare = new ArrayList<>();
+        List<Long> rssOurs = new ArrayList<>();
+        List<Long> rssBare = new ArrayList<>();
+        for (int i = 1; i <= bootRuns; i++) {
+            bare.wipeRuntime(true);
+            bootBare.add(bare.timedBoot("/api/", null));
+            rssBare.add(bare.rssAfter(Duration.ofSeconds(5)));
+            bare.stop();
+
+            ours.wipeRuntime(false);
+            bootOurs.add(ours.timedBoot("/api/v1/integrations", apiKey));
+            rssOurs.add(ours.rssAfter(Duration.ofSeconds(5)));
+            ours.stop();
+            say(String.format(Locale.ROOT, "boot run %d: bare %.2f s, %d MB; hiremarket %.2f s, %d MB", i,
+                    bootBare.get(i - 1), rssBare.get(i - 1) / 1024, bootOurs.get(i - 1), rssOurs.get(i - 1) / 1024));
+        }
+
+        // hot deploy and undeploy through deploy/
+        ours.start();
+        ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
+        Path deploy = ours.home.resolve("deploy/openboard.jar");
+        Path staged = ours.home.resolve("openboard.jar.staged");
+        Files.copy(pluginJar, staged, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(staged, ours.home.resolve("deploy/openboard.jar"));
+        await(Duration.ofSeconds(60), () -> ours.console(password, "marketplace:integrations --no-format").contains("openboard"));
+        ours.console(password, "marketplace:activate openboard");
+        String connection = ours.connectOpenBoard(apiKey);
+
+        List<Double> deployMs = new ArrayList<>();
+        List<Double> undeployMs = new ArrayList<>();
+        for (int i = 0; i < deployRuns; i++) {
+            long t0 = System.nanoTime();
+            Files.delete(deploy);
+            await(Duration.ofSeconds(30), () -> ours.jsonField("/api/v1/connections/" + connection, apiKey, "status")
+                    .equals("UNAVAILABLE"));
+            undeployMs.add((System.nanoTime() - t0) / 1e6);
+
+            Files.copy(pluginJar, staged, StandardCopyOption.REPLACE_EXISTING);
+            t0 = System.nanoTime();
+            Files.move(staged, deploy, StandardCopyOption.ATOMIC_MOVE);
+            await(Duration.ofSeconds(30), () -> ours.status("/api/v1/integrations/openboard", apiKey) == 200);
+            deployMs.add((System.nanoTime() - t0) / 1e6);
+            await(Duration.ofSeconds(30), () -> ours.jsonField("/api/v1/connections/" + connection, apiKey, "status")
+                    .equals("ACTIVE"));
+        }
+        ours.stop();
+
+        double bo = median(bootOurs);
+        double bb = median(bootBare);
+        double ro = median(rssOurs.stream().map(Long::doubleValue).toList());
+        double rb = median(rssBare.stream().map(Long::doubleValue).toList());
+        double dm = median(deployMs);
+        double um = median(undeployMs);
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "%n%-48s %10s %10s %8s  %s%n", "measure (median)", "hiremarket", "bare",
+                "ratio", "target"));
+        report.append(String.format(Locale.ROOT, "%-48s %9.2fs %9.2fs %8.2f  %s%n",
+                "boot, empty bundle cache, to first 200", bo, bb, bo / bb, "<= 1.30"));
+        report.append(String.format(Locale.ROOT, "%-48s %8.0fMB %8.0fMB %8.2f  %s%n", "RSS 5 s after the first 200",
+                ro / 1024, rb / 1024, ro / rb, "<= 1.20"));
+        report.append(String.format(Locale.ROOT, "%-48s %8.0fms %10s %8s  %s%n",
+                "jar moved into deploy/ -> listed by REST", dm, "-", "-", "<= 250 ms"));
+        report.append(String.format(Locale.ROOT, "%-48s %8.0fms %10s %8s  %s%n",
+                "jar deleted -> connection UNAVAILABLE", um, "-", "-", "<= 250 ms"));
+        report.append(String.format(Locale.ROOT, "deploy runs (ms): %s%nundeploy runs (ms): %s%n", rounded(deployMs),
+                rounded(undeployMs)));
+        System.out.print(report);
+        Path results = ROOT.resolve("bench/results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("latest.txt"), report.toString());
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** One unpacked distribution and the process running it. */
+    static final class Karaf {
+        final Path home;
+        final int httpPort = freePort();
+        final int sshPort = freePort();
+        Process launcher;
+
+        Karaf(Path home) {
+            this.home = home;
+        }
+
+        static Karaf unpack(Path tarGz, Path into) throws Exception {
+            Files.createDirectories(into);
+            run(into, "tar", "xzf", tarGz.toString(), "--strip-components=1");
+            Karaf k = new Karaf(into);
+            k.setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(k.httpPort));
+            k.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(k.sshPort));
+            k.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
+            k.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
+            return k;
+        }
+
+        /** The same Karaf and third-party boot features, without hiremarket-core. */
+        void makeBare() throws IOException {
+            Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+            String s = Files.readString(cfg);
+            String without = s.replaceAll("(?m)^\\s*hiremarket-core/[^,\\n]*,?\\s*\\\\?\\n", "");
+            if (without.equals(s)) {
+                throw new IllegalStateException("hiremarket-core not found in featuresBoot of " + cfg);
+            }
+            Files.writeString(cfg, without);
+            setProperty("etc/org.apache.cxf.osgi.cfg", "org.apache.cxf.servlet.hide-service-list-page", "false");
+        }
+
+        void setProperty(String file, String key, String value) throws IOException {
+            Path p = home.resolve(file);
+            String s = Files.readString(p);
+            Pattern line = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$");
+            Matcher m = line.matcher(s);
+            s = m.find() ? m.replaceFirst(Matcher.quoteReplacement(key + " = " + value)) : s + "\n" + key + " = " + value + "\n";
+            Files.writeString(p, s);
+        }
+
+        /** Empties the bundle cache and runtime state; keeps the database unless {@code all}. */
+        void wipeRuntime(boolean all) throws IOException {
+            Path data = home.resolve("data");
+            if (all || !Files.exists(data)) {
+                deleteTree(data);
+                return;
+            }
+            try (Stream<Path> s = Files.list(data)) {
+                for (Path p : s.toList()) {
+                    String n = p.getFileName().toString();
+                    if (!n.equals("derby") && !n.equals("hiremarket")) {
+                        deleteTree(p);
+                    }
+                }
+            }
+        }
+
+        void start() throws IOException {
+            launcher = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("console.out").toFile()).start();
+        }
+
+        double timedBoot(String path, String apiKey) throws Exception {
+            long t0 = System.nanoTime();
+            start();
+            awaitHttp(path, apiKey, 200, Duration.ofSeconds(120));
+            return (System.nanoTime() - t0) / 1e9;
+        }
+
+        long rssAfter(Duration wait) throws Exception {
+            TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+            long pid = jvm().pid();
+            for (String l : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("\\D", ""));
+                }
+            }
+            throw new IllegalStateException("no VmRSS for " + pid);
+        }
+
+        ProcessHandle jvm() {
+            return launcher.toHandle().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("org.apache.karaf.main.Main")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Karaf JVM not found"));
+        }
+
+        void stop() throws Exception {
+            if (launcher == null) {
+                return;
+            }
+            List<ProcessHandle> all = new ArrayList<>(launcher.toHandle().descendants().toList());
+            all.add(launcher.toHandle());
+            all.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle p : all) {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            }
+            launcher = null;
+        }
+
+        int status(String path, String apiKey) {
+            try {
+                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                        .timeout(Duration.ofSeconds(5));
+                if (apiKey != null) {
+                    b.header("X-SmartToken", apiKey);
+                }
+                return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (IOException e) {
+                return 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+
+        String body(String method, String path, String apiKey, String json) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                    .timeout(Duration.ofSeconds(30)).header("X-SmartToken", apiKey).header("Content-Type", "application/json")
+                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+
+        String jsonField(String path, String apiKey, String field) {
+            try {
+                Matcher m = Pattern.compile("\"" + field + "\":\"([^\"]*)\"").matcher(body("GET", path, apiKey, null));
+                return m.find() ? m.group(1) : "";
+            } catch (Exception e) {
+                return "";
+            }
+        }
+
+        void awaitHttp(String path, String apiKey, int expected, Duration timeout) {
+            await(timeout, () -> status(path, apiKey) == expected);
+        }
+
+        String addConsoleUser() throws Exception {
+            String out = run(home, home.resolve("bin/add-console-user").toString(), "bench");
+            return match(out, "(?m)^Password: (\\S+)");
+        }
+
+        /** Runs one console command over SSH with bin/client in batch mode. */
+        String console(String password, String command) {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a",
+                            String.valueOf(sshPort), "-u", "bench", "-p", password, "-b").directory(home.toFile())
+                            .redirectErrorStream(true);
+                    Process p = pb.start();
+                    p.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                    p.getOutputStream().close();
+                    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
+                    if (p.waitFor() == 0 && !out.contains("Authentication failed")) {
+                        return out;
+                    }
+                    if (attempt >= 5) {
+                        throw new IllegalStateException("console command failed: " + command + "\n" + out);
+                    }
+                    TimeUnit.SECONDS.sleep(1);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+
+        /** Connects the company to OpenBoard with credentials the demo vendor accepts. */
+        String connectOpenBoard(String apiKey) throws Exception {
+            String started = body("POST", "/api/v1/connections", apiKey, "{\"integrationId\":\"openboard\"}");
+            String id = match(started, "\"id\":\"([^\"]+)\"");
+            List<String> scopes = new ArrayList<>();
+            Matcher m = Pattern.compile("\\{\"id\":\"([a-z.]+)\",\"description\"").matcher(started);
+            while (m.find()) {
+                scopes.add("\"" + m.group(1) + "\"");
+            }
+            body("POST", "/api/v1/connections/" + id + "/authorize", apiKey, "{\"scopes\":" + scopes + "}");
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update("bench-board".getBytes(StandardCharsets.UTF_8));
+            String token = String.format("%08x", crc.getValue()) + "0123456789abcdef01234567";
+            String done = body("POST", "/api/v1/connections/" + id + "/account", apiKey,
+                    "{\"fields\":{\"boardId\":\"bench-board\",\"feedToken\":\"" + token + "\"}}");
+            if (!done.contains("\"status\":\"ACTIVE\"")) {
+                throw new IllegalStateException("could not connect OpenBoard: " + done);
+            }
+            return id;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    static void await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + timeout);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    static String run(Path dir, String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    static Path single(Path dir, String regex) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException(dir + " does not exist: build first (see README)");
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches(regex)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("nothing like " + regex + " in " + dir + ": build first"));
+        }
+    }
+
+    static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in:\n" + text);
+        }
+        return m.group(1);
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(x);
+            }
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> v = values.stream().sorted().toList();
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    static String rounded(List<Double> values) {
+        return values.stream().map(d -> String.valueOf(Math.round(d))).toList().toString();
+    }
+
+    static int intArg(String[] args, String name, int dflt) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return dflt;
+    }
+
+    static void say(String s) {
+        System.out.println("[bench] " + s);
+    }
+}

@@ -1,0 +1,38 @@
+package org.hiremarket.core.internal.persistence;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertSame;
+
+import java.sql.SQLIntegrityConstraintViolationException;
+
+import javax.persistence.OptimisticLockException;
+import javax.persistence.PersistenceException;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.junit.Test;
+
+public class DatabaseTest {
+
+    @Test
+    public void problemThrownInsideATransactionComesOutUnwrapped() {
+        ApiException problem = ApiException.notFound("connection", "x");
+        assertSame(problem, Database.unwrap(new RuntimeException("tx failed", problem)));
+    }
+
+    @Test
+    public void lostRacesBecomeConflicts() {
+        ApiException lock = (ApiException) Database.unwrap(new PersistenceException(new OptimisticLockException()));
+        assertEquals(409, lock.status());
+        assertEquals("concurrent-update", lock.type());
+        ApiException dup = (ApiException) Database.unwrap(
+                new PersistenceException(new SQLIntegrityConstraintViolationException("23505")));
+        assertEquals(409, dup.status());
+        assertEquals("duplicate", dup.type());
+    }
+
+    @Test
+    public void anythingElseIsLeftAlone() {
+        IllegalStateException e = new IllegalStateException("db down");
+        assertSame(e, Database.unwrap(e));
+    }
+}

@@ -1,0 +1,215 @@
+package org.hiremarket.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.After;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Nothing acknowledged is lost: the unpacked distribution runs as a real process, a company, its
+ * API key, an installed plugin, the admin's activation and an ACTIVE connection survive a
+ * {@code kill -9} of the JVM and a normal stop. Also proves the documented console access for
+ * scripts ({@code bin/add-console-user}, then {@code bin/client -b}).
+ */
+public class RestartDurabilityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Path home;
+    private int httpPort;
+    private int sshPort;
+    private Process launcher;
+
+    @After
+    public void killKaraf() throws Exception {
+        killJvm();
+    }
+
+    @Test
+    public void dataSurvivesKillMinusNineAndARestart() throws Exception {
+        unpack();
+        start();
+        awaitStatus("/integrations", null, 401);
+        String password = match(run(home.resolve("bin/add-console-user").toString(), "itest"), "(?m)^Password: (\\S+)");
+
+        String created = console(password, "marketplace:company-create \"Durable Inc\"");
+        String apiKey = match(created, "(?m)^API key: (hm_\\S+)");
+        console(password, "feature:install hiremarket-plugin-openboard");
+        awaitTrue(() -> console(password, "marketplace:integrations --no-format").contains("openboard"));
+        console(password, "marketplace:activate openboard");
+
+        String id = connectOpenBoard(apiKey);
+        assertEquals("ACTIVE", field("/connections/" + id, apiKey, "status"));
+
+        killJvm();
+        start();
+        awaitStatus("/integrations/openboard", apiKey, 200);
+        assertEquals("the connection survived kill -9", "ACTIVE", field("/connections/" + id, apiKey, "status"));
+        JsonNode page = JSON.readTree(send("GET", "/connections", apiKey, null).body());
+        assertEquals(1, page.path("totalFound").asInt());
+
+        // a normal stop and start as well
+        run(home.resolve("bin/stop").toString());
+        assertTrue("Karaf stopped", launcher.waitFor(60, TimeUnit.SECONDS));
+        start();
+        awaitStatus("/integrations/openboard", apiKey, 200);
+        assertEquals("ACTIVE", field("/connections/" + id, apiKey, "status"));
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private void unpack() throws Exception {
+        Path dist = Path.of(System.getProperty("hiremarket.distribution"));
+        home = Path.of(System.getProperty("hiremarket.exam.dir")).resolve("durability");
+        if (Files.exists(home)) {
+            try (Stream<Path> s = Files.walk(home)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(home);
+        new ProcessBuilder("tar", "xzf", dist.toString(), "--strip-components=1").directory(home.toFile())
+                .inheritIO().start().waitFor();
+        httpPort = freePort();
+        sshPort = freePort();
+        set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
+        set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
+        set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
+        set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+    }
+
+    private void set(String file, String key, int value) throws IOException {
+        Path p = home.resolve(file);
+        String s = Files.readString(p).replaceAll("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$", key + " = " + value);
+        Files.writeString(p, s);
+    }
+
+    private void start() throws IOException {
+        launcher = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()))
+                .start();
+    }
+
+    /** SIGKILL to the Karaf JVM and its launcher script: no shutdown hook runs. */
+    private void killJvm() throws Exception {
+        if (launcher == null) {
+            return;
+        }
+        List<ProcessHandle> all = new ArrayList<>(launcher.toHandle().descendants().toList());
+        all.add(launcher.toHandle());
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+        launcher = null;
+    }
+
+    private String console(String password, String command) throws Exception {
+        for (int attempt = 0;; attempt++) {
+            Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u",
+                    "itest", "-p", password, "-b").directory(home.toFile()).redirectErrorStream(true).start();
+            p.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().close();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
+            if (p.waitFor() == 0 && !out.contains("Authentication failed")) {
+                return out;
+            }
+            if (attempt >= 10) {
+                throw new AssertionError("console command failed: " + command + "\n" + out);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+        }
+    }
+
+    private String connectOpenBoard(String apiKey) throws Exception {
+        JsonNode started = JSON.readTree(send("POST", "/connections", apiKey, "{\"integrationId\":\"openboard\"}").body());
+        String id = started.path("id").asText();
+        List<String> scopes = new ArrayList<>();
+        started.path("requestedScopes").forEach(s -> scopes.add(s.path("id").asText()));
+        send("POST", "/connections/" + id + "/authorize", apiKey, JSON.writeValueAsString(java.util.Map.of("scopes", scopes)));
+        HttpResponse<String> r = send("POST", "/connections/" + id + "/account", apiKey,
+                Credentials.openBoardFields("durable-board"));
+        assertEquals(r.body(), 200, r.statusCode());
+        return id;
+    }
+
+    private HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1" + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            b.header("X-SmartToken", apiKey);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String field(String path, String apiKey, String name) throws Exception {
+        return JSON.readTree(send("GET", path, apiKey, null).body()).path(name).asText();
+    }
+
+    private void awaitStatus(String path, String apiKey, int expected) {
+        awaitTrue(() -> send("GET", path, apiKey, null).statusCode() == expected);
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(Check check) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not up yet
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        throw new AssertionError("timed out after 120 s");
+    }
+
+    private static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(String.join(" ", cmd) + ": " + out, 0, p.waitFor());
+        return out;
+    }
+
+    private static String match(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertTrue("no " + regex + " in:\n" + text, m.find());
+        return m.group(1);
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
