@@ -35,6 +35,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -59,6 +60,18 @@ public abstract class HireMarketTestSupport {
     protected SessionFactory sessionFactory;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Pax Exam injects as soon as the shell is up; wait until the boot features have started too. */
+    @Before
+    public void awaitHireMarketReady() {
+        await("HireMarket REST API and console", Duration.ofSeconds(120), () -> {
+            try {
+                return get("/integrations", null).status() == 401 && console("marketplace:companies").contains("Name");
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
+    }
 
     @Configuration
     public Option[] config() {

@@ -210,6 +210,32 @@ public class MarketplaceIT extends HireMarketTestSupport {
     }
 
     @Test
+    public void reverseScopesAreAuthorizedWithTheAccountWhenTheVendorAsksForThem() throws Exception {
+        if (!console("marketplace:integrations --no-format").contains("skillcheck")) {
+            installAndActivate("hiremarket-plugin-skillcheck", "skillcheck");
+        }
+        TestCompany co = newCompany();
+        String id = startAndAuthorize(co.apiKey(), "skillcheck");
+        String expired = "{\"accountId\":\"SC-912345\",\"apiKey\":\"sk_live_912345_AbCdEfGh12345678\"}";
+        String valid = "{\"accountId\":\"SC-123456\",\"apiKey\":\"sk_live_123456_AbCdEfGh12345678\"}";
+
+        Reply withoutReverse = post("/connections/" + id + "/account", co.apiKey(), "{\"fields\":" + valid + "}");
+        assertProblem(400, "validation-error", withoutReverse);
+        assertEquals("reverseScopes", withoutReverse.json().path("errors").get(0).path("field").asText());
+
+        Reply contractExpired = post("/connections/" + id + "/account", co.apiKey(),
+                "{\"fields\":" + expired + ",\"reverseScopes\":[\"vendor.catalog.read\"]}");
+        assertEquals("FAILED", contractExpired.json().path("status").asText());
+        assertEquals("CONTRACT_EXPIRED", contractExpired.json().path("statusDetail").asText());
+
+        Reply active = post("/connections/" + id + "/account", co.apiKey(),
+                "{\"fields\":" + valid + ",\"reverseScopes\":[\"vendor.catalog.read\"]}");
+        assertEquals(active.body(), "ACTIVE", active.json().path("status").asText());
+        assertEquals("vendor.catalog.read", active.json().path("grantedReverseScopes").get(0).asText());
+        assertFalse(active.body().contains("AbCdEfGh12345678"));
+    }
+
+    @Test
     public void companiesNeverSeeEachOthersConnections() throws Exception {
         TestCompany a = newCompany();
         TestCompany b = newCompany();

@@ -6,20 +6,17 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.hiremarket.api.integration.AccountField;
-import org.hiremarket.api.integration.CompanyProfile;
 import org.hiremarket.api.integration.ConnectResult;
 import org.hiremarket.api.integration.ConnectionContext;
-import org.hiremarket.api.integration.HostFacade;
 import org.hiremarket.api.integration.IntegrationException;
 import org.hiremarket.api.integration.IntegrationKind;
-import org.hiremarket.api.integration.PartnerAccount;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.Publication;
+import org.hiremarket.api.testkit.TestConnections;
 import org.junit.Test;
 
 public class OpenBoardConnectorTest {
@@ -30,38 +27,7 @@ public class OpenBoardConnectorTest {
     private final OpenBoardConnector board = new OpenBoardConnector();
 
     private static ConnectionContext context(Map<String, String> account) {
-        HostFacade host = new HostFacade() {
-            @Override
-            public Set<String> grantedScopes() {
-                return Set.of(StandardScopes.JOBS_READ);
-            }
-
-            @Override
-            public CompanyProfile companyProfile() {
-                return new CompanyProfile("c1", "Acme");
-            }
-        };
-        return new ConnectionContext() {
-            @Override
-            public String connectionId() {
-                return "conn-1";
-            }
-
-            @Override
-            public String companyId() {
-                return "c1";
-            }
-
-            @Override
-            public PartnerAccount account() {
-                return new PartnerAccount(account);
-            }
-
-            @Override
-            public HostFacade host() {
-                return host;
-            }
-        };
+        return TestConnections.context(account);
     }
 
     private ConnectResult connect(String boardId, String token) {
