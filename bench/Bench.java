@@ -39,7 +39,7 @@ public class Bench {
     static final Path WORK = ROOT.resolve("bench/work");
 
     public static void main(String[] args) throws Exception {
-        int bootRuns = intArg(args, "--boot-runs", 3);
+        int bootRuns = intArg(args, "--boot-runs", 5);
         int deployRuns = intArg(args, "--deploy-runs", 9);
         Path dist = single(ROOT.resolve("karaf-assembly/target"), "hiremarket-distribution-.*\\.tar\\.gz");
         Path pluginJar = single(ROOT.resolve("plugins/openboard/target"), "hiremarket-plugin-openboard-[^-]*(-SNAPSHOT)?\\.jar");
@@ -223,8 +223,16 @@ public class Bench {
                     .orElseThrow(() -> new IllegalStateException("Karaf JVM not found"));
         }
 
+        /** A normal stop ({@code bin/stop}); killed if it takes more than a minute. */
         void stop() throws Exception {
             if (launcher == null) {
+                return;
+            }
+            new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+                    .waitFor(60, TimeUnit.SECONDS);
+            if (launcher.waitFor(60, TimeUnit.SECONDS)) {
+                launcher = null;
                 return;
             }
             List<ProcessHandle> all = new ArrayList<>(launcher.toHandle().descendants().toList());

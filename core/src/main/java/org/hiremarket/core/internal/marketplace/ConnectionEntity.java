@@ -13,16 +13,14 @@ import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.NamedQuery;
 import javax.persistence.Table;
-import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
 /** A company's connection to one integration, with its stored state. */
 @Entity
 @Table(name = "HM_CONNECTION", indexes = {
-        @Index(name = "HM_CONNECTION_COMPANY", columnList = "companyId"),
-        @Index(name = "HM_CONNECTION_INTEGRATION", columnList = "integrationId") },
         // one connection per company and integration, even under concurrent requests
-        uniqueConstraints = @UniqueConstraint(name = "HM_CONNECTION_ONE", columnNames = { "companyId", "integrationId" }))
+        @Index(name = "HM_CONNECTION_ONE", columnList = "companyId, integrationId", unique = true),
+        @Index(name = "HM_CONNECTION_INTEGRATION", columnList = "integrationId") })
 @NamedQuery(name = "Connection.countByIntegration",
         query = "SELECT c.integrationId, COUNT(c) FROM ConnectionEntity c GROUP BY c.integrationId")
 @NamedQuery(name = "Connection.openOfCompanyAndIntegration",

@@ -31,6 +31,7 @@ import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.common.Startup;
 import org.hiremarket.core.internal.company.Caller;
 import org.hiremarket.core.internal.company.CompanyService;
 import org.hiremarket.core.internal.marketplace.Views.AccountFieldView;
@@ -63,6 +64,7 @@ public class ConnectionService {
     private final CompanyService companies;
     private final AccountStore accounts;
     private final AtomicLong eventSeq = new AtomicLong();
+    private final Startup recovered;
 
     @Activate
     public ConnectionService(@Reference Database db, @Reference IntegrationRegistry registry,
@@ -74,11 +76,12 @@ public class ConnectionService {
         String keyFile = registry.config().secrets_key_file().replace("${karaf.data}",
                 System.getProperty("karaf.data", "data"));
         this.accounts = new AccountStore(SecretBox.fromKeyFile(Path.of(keyFile)));
-        recoverInterruptedValidations();
+        this.recovered = Startup.begin("connections", this::recoverInterruptedValidations);
     }
 
     /** Starts connecting: the answer lists the scopes the customer administrator reviews. */
     public ConnectionView start(Caller caller, String integrationId) {
+        recovered.await();
         if (integrationId == null || integrationId.isBlank()) {
             throw ApiException.validation("integrationId", "is required");
         }
@@ -106,6 +109,7 @@ public class ConnectionService {
 
     /** The customer administrator authorizes the requested scopes, all of them. */
     public ConnectionView authorize(Caller caller, String connectionId, List<String> scopes) {
+        recovered.await();
         ConnectionEntity peek = db.tx(em -> load(em, caller, connectionId));
         RegisteredIntegration r = requireOffered(peek.getIntegrationId(), "authorize");
         Set<String> requested = r.descriptor().scopes().stream().map(DataScope::id)
@@ -126,6 +130,7 @@ public class ConnectionService {
      */
     public ConnectionView submitAccount(Caller caller, String connectionId, Map<String, ?> fields,
             List<String> reverseScopes) {
+        recovered.await();
         ConnectionEntity peek = db.tx(em -> load(em, caller, connectionId));
         RegisteredIntegration r = requireOffered(peek.getIntegrationId(), "validate the account of");
         IntegrationDescriptor d = r.descriptor();
@@ -153,6 +158,7 @@ public class ConnectionService {
 
     /** Disconnects at once; the plugin is told, and its failure to listen does not stop the disconnect. */
     public ConnectionView disconnect(Caller caller, String connectionId) {
+        recovered.await();
         ConnectionEntity c0 = db.tx(em -> {
             ConnectionEntity c = load(em, caller, connectionId);
             ConnectionStateMachine.requireMove(c.getState(), DISCONNECTED, "disconnect");
@@ -178,6 +184,7 @@ public class ConnectionService {
 
     /** Re-activates a disconnected connection; the plugin checks the stored account again. */
     public ConnectionView reactivate(Caller caller, String connectionId) {
+        recovered.await();
         ConnectionEntity peek = db.tx(em -> load(em, caller, connectionId));
         RegisteredIntegration r = requireOffered(peek.getIntegrationId(), "re-activate");
         db.tx(em -> {
@@ -194,10 +201,12 @@ public class ConnectionService {
     }
 
     public ConnectionView get(Caller caller, String connectionId) {
+        recovered.await();
         return db.tx(em -> view(em, load(em, caller, connectionId), true));
     }
 
     public Page<ConnectionView> list(Caller caller, String integrationId, ConnectionState status, PageRequest page) {
+        recovered.await();
         return db.tx(em -> {
             List<ConnectionView> all = em
                     .createQuery("SELECT c FROM ConnectionEntity c WHERE c.companyId = :companyId"
@@ -212,6 +221,7 @@ public class ConnectionService {
 
     /** Every connection of every company, for the platform admin's console. */
     public List<ConnectionAdminView> adminList(String companyId, String integrationId) {
+        recovered.await();
         return db.tx(em -> {
             StringBuilder q = new StringBuilder("SELECT c FROM ConnectionEntity c WHERE 1 = 1");
             if (companyId != null) {

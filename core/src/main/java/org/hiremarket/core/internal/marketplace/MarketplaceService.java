@@ -14,6 +14,7 @@ import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.common.Startup;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationAdminView;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationView;
 import org.hiremarket.core.internal.persistence.Database;
@@ -36,19 +37,27 @@ public class MarketplaceService {
     private final IntegrationRegistry registry;
     /** Admin decisions by integration id, read once and kept in step with every change. */
     private final Map<String, Boolean> activation = new ConcurrentHashMap<>();
+    private final Startup loaded;
 
     @Activate
     public MarketplaceService(@Reference Database db, @Reference IntegrationRegistry registry) {
         this.db = db;
         this.registry = registry;
+        this.loaded = Startup.begin("marketplace", this::loadSettings);
+    }
+
+    private void loadSettings() {
+        long t0 = System.nanoTime();
         db.tx(em -> {
             em.createNamedQuery("IntegrationSetting.all", IntegrationSettingEntity.class).getResultList()
-                    .forEach(s -> activation.put(s.getIntegrationId(), s.isActive()));
+                    .forEach(s -> activation.putIfAbsent(s.getIntegrationId(), s.isActive()));
             return null;
         });
+        LOG.info("Marketplace settings loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     public boolean isActivated(String integrationId) {
+        loaded.await();
         return activation.getOrDefault(integrationId, Boolean.FALSE);
     }
 
@@ -93,6 +102,7 @@ public class MarketplaceService {
     }
 
     private void setActive(String integrationId, boolean active) {
+        loaded.await();
         db.tx(em -> {
             long now = System.currentTimeMillis();
             IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, integrationId);
@@ -109,6 +119,7 @@ public class MarketplaceService {
 
     /** Every integration the host knows of: deployed (usable or refused) and absent ones that have data. */
     public List<IntegrationAdminView> adminList() {
+        loaded.await();
         Map<String, Long> counts = connectionCounts();
         Map<String, IntegrationAdminView> out = new LinkedHashMap<>();
         for (RegisteredIntegration r : registry.all()) {

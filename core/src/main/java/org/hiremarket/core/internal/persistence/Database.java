@@ -1,6 +1,7 @@
 package org.hiremarket.core.internal.persistence;
 
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -9,31 +10,73 @@ import javax.persistence.OptimisticLockException;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.hiremarket.core.internal.common.ApiException;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The one way core code reaches the database: short JTA transactions on the {@code hiremarket}
  * persistence unit. A failure rolls the whole transaction back, so nothing half-written stays.
- * Problems thrown by the work come out unwrapped; a lost optimistic-lock race becomes a 409.
+ * Problems thrown by the work come out unwrapped; a lost race becomes a 409.
+ *
+ * <p>The persistence unit is tracked dynamically rather than required: the services and the REST
+ * API come up with the bundle, and a call made while the database is not (yet, or any more)
+ * available waits for it a bounded time, then answers 503 instead of tearing the API down.
  */
 @Component(service = Database.class)
 public class Database {
 
-    private final JpaTemplate jpa;
+    static final long WAIT_MS = 30_000;
 
-    @Activate
-    public Database(@Reference(target = "(osgi.unit.name=hiremarket)") JpaTemplate jpa) {
-        this.jpa = jpa;
+    private final Object lock = new Object();
+    private JpaTemplate jpa;
+
+    @Reference(target = "(osgi.unit.name=hiremarket)", cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindJpa")
+    void bindJpa(JpaTemplate template) {
+        synchronized (lock) {
+            jpa = template;
+            lock.notifyAll();
+        }
+    }
+
+    void unbindJpa(JpaTemplate template) {
+        synchronized (lock) {
+            if (jpa == template) {
+                jpa = null;
+            }
+        }
     }
 
     /** Runs {@code work} in a transaction (joining one already running) and returns its result. */
     public <R> R tx(Function<EntityManager, R> work) {
         try {
-            return jpa.txExpr(TransactionType.Required, work::apply);
+            return template(WAIT_MS).txExpr(TransactionType.Required, work::apply);
         } catch (RuntimeException e) {
             throw unwrap(e);
+        }
+    }
+
+    JpaTemplate template(long waitMs) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        synchronized (lock) {
+            while (jpa == null) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new ApiException(503, "database-unavailable", "Database unavailable",
+                            "the database is not available at the moment; try again shortly", null);
+                }
+                try {
+                    lock.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ApiException(503, "database-unavailable", "Database unavailable",
+                            "interrupted while waiting for the database", null);
+                }
+            }
+            return jpa;
         }
     }
 

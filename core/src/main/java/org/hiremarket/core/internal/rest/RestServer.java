@@ -2,6 +2,10 @@ package org.hiremarket.core.internal.rest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -38,11 +42,22 @@ public class RestServer {
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
     static final String ADDRESS = "/v1";
 
-    private final Server server;
+    private final CompletableFuture<Server> server;
 
     @Activate
     public RestServer(@Reference CompanyService companies, @Reference MarketplaceService marketplace,
             @Reference ConnectionService connections) {
+        // published on a thread of its own so the rest of the boot goes on meanwhile
+        this.server = CompletableFuture.supplyAsync(() -> publish(companies, marketplace, connections), r -> {
+            Thread t = new Thread(r, "hiremarket-rest-publish");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static Server publish(CompanyService companies, MarketplaceService marketplace,
+            ConnectionService connections) {
+        long t0 = System.nanoTime();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
         try {
@@ -56,8 +71,12 @@ public class RestServer {
             providers.add(new CallerProvider());
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);
-            this.server = sf.create();
-            LOG.info("HireMarket REST API published at {}", ADDRESS);
+            Server created = sf.create();
+            LOG.info("HireMarket REST API published at {} in {} ms", ADDRESS, (System.nanoTime() - t0) / 1_000_000);
+            return created;
+        } catch (RuntimeException e) {
+            LOG.error("The REST API could not be published", e);
+            throw e;
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -65,7 +84,13 @@ public class RestServer {
 
     @Deactivate
     void deactivate() {
-        server.destroy();
+        try {
+            server.get(60, TimeUnit.SECONDS).destroy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("The REST API was not published, nothing to withdraw");
+        }
     }
 
     /** JSON as the API speaks it: ISO-8601 times, no nulls, unknown fields refused, no type coercion. */

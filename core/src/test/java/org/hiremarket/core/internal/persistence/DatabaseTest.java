@@ -31,6 +31,21 @@ public class DatabaseTest {
     }
 
     @Test
+    public void callWithoutDatabaseWaitsBoundedlyThenAnswers503() {
+        Database db = new Database();
+        long t0 = System.nanoTime();
+        try {
+            db.template(200);
+            org.junit.Assert.fail();
+        } catch (ApiException e) {
+            assertEquals(503, e.status());
+            assertEquals("database-unavailable", e.type());
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        org.junit.Assert.assertTrue("waited " + ms, ms >= 180 && ms < 5000);
+    }
+
+    @Test
     public void anythingElseIsLeftAlone() {
         IllegalStateException e = new IllegalStateException("db down");
         assertSame(e, Database.unwrap(e));
