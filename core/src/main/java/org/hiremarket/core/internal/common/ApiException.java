@@ -69,4 +69,9 @@ public class ApiException extends RuntimeException {
     public List<FieldError> errors() {
         return errors;
     }
+
+    /** @return extra response headers this problem needs, such as {@code Retry-After} */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
 }

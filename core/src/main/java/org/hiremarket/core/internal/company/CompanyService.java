@@ -9,6 +9,8 @@ import javax.persistence.EntityManager;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Ids;
+import org.hiremarket.core.internal.common.SecretTokens;
+import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,6 +27,9 @@ public class CompanyService {
     /** A new API key, shown once. */
     public record CreatedKey(ApiKeyInfo key, String plainKey) {
     }
+
+    /** Company API keys look like {@code hm_<id>_<secret>}. */
+    public static final String API_KEY_PREFIX = "hm";
 
     private final Database db;
 
@@ -89,19 +94,19 @@ public class CompanyService {
 
     /** @return the caller a presented {@code X-SmartToken} belongs to, empty when it is unknown or revoked */
     public Optional<Caller> authenticate(String presentedKey) {
-        Optional<String> keyId = ApiKeys.keyIdOf(presentedKey);
+        Optional<String> keyId = SecretTokens.idOf(API_KEY_PREFIX, presentedKey);
         if (keyId.isEmpty()) {
             return Optional.empty();
         }
         return db.tx(em -> em.createNamedQuery("ApiKey.byKeyId", ApiKeyEntity.class).setParameter("keyId", keyId.get())
                 .getResultList().stream()
-                .filter(k -> k.getRevokedAt() == null && ApiKeys.matches(presentedKey, k.getKeyHash()))
-                .findFirst().map(k -> new Caller(k.getCompanyId(), k.getId())));
+                .filter(k -> k.getRevokedAt() == null && SecretTokens.matches(presentedKey, k.getKeyHash()))
+                .findFirst().map(k -> Caller.apiKey(k.getCompanyId(), k.getId())));
     }
 
     private static CreatedKey persistKey(EntityManager em, String companyId, String label, long now) {
-        ApiKeys.GeneratedKey g = ApiKeys.generate();
-        ApiKeyEntity k = new ApiKeyEntity(Ids.newId(), companyId, g.keyId(), g.hash(), label, now);
+        SecretTokens.Generated g = SecretTokens.generate(API_KEY_PREFIX);
+        ApiKeyEntity k = new ApiKeyEntity(Ids.newId(), companyId, g.id(), g.hash(), label, now);
         em.persist(k);
         return new CreatedKey(ApiKeyInfo.of(k), g.plainText());
     }

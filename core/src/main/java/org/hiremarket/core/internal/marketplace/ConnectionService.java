@@ -32,7 +32,7 @@ import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
 import org.hiremarket.core.internal.common.Startup;
-import org.hiremarket.core.internal.company.Caller;
+import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.company.CompanyService;
 import org.hiremarket.core.internal.marketplace.Views.AccountFieldView;
 import org.hiremarket.core.internal.marketplace.Views.ConnectionAdminView;

@@ -6,43 +6,102 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
-import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.hiremarket.core.internal.common.ApiException;
-import org.hiremarket.core.internal.company.Caller;
 import org.hiremarket.core.internal.company.CompanyService;
+import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.TokenService;
 
 /**
- * Authenticates every request by its company API key in {@code X-SmartToken}. No key or an unknown
- * or revoked key is a 401 with {@code WWW-Authenticate}; the key never reaches a log.
+ * Authenticates every request that is not {@link Public}: a company API key in
+ * {@code X-SmartToken} (full access), or {@code Authorization: Bearer} with an OAuth access token or
+ * a person's session. Then checks the {@link Requires scope} the resource needs. Failures follow
+ * RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge ({@code invalid_token} for a bad
+ * bearer), 403 {@code insufficient_scope} naming the scope. Credentials never reach a log.
  */
-@PreMatching
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
 
-    static final String HEADER = "X-SmartToken";
+    static final String API_KEY_HEADER = "X-SmartToken";
+    static final String REALM = "realm=\"hiremarket\"";
 
     private final CompanyService companies;
+    private final TokenService tokens;
 
-    AuthenticationFilter(CompanyService companies) {
+    @Context
+    private ResourceInfo resource;
+
+    AuthenticationFilter(CompanyService companies, TokenService tokens) {
         this.companies = companies;
+        this.tokens = tokens;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String token = request.getHeaderString(HEADER);
-        if (token == null || token.isBlank()) {
-            request.abortWith(ProblemResponses.of(ApiException.unauthorized(
-                    "send your company API key in the " + HEADER + " header")));
+        if (resource.getResourceMethod().isAnnotationPresent(Public.class)
+                || resource.getResourceClass().isAnnotationPresent(Public.class)) {
             return;
         }
-        Optional<Caller> caller = companies.authenticate(token);
-        if (caller.isEmpty()) {
-            request.abortWith(ProblemResponses.of(ApiException.unauthorized(
-                    "the API key in " + HEADER + " is not valid or has been revoked")));
+        Caller caller;
+        try {
+            caller = authenticate(request);
+        } catch (ApiException e) {
+            request.abortWith(ProblemResponses.of(e));
             return;
         }
-        JAXRSUtils.getCurrentMessage().put(CallerProvider.KEY, caller.get());
+        Requires needed = Optional.ofNullable(resource.getResourceMethod().getAnnotation(Requires.class))
+                .orElse(resource.getResourceClass().getAnnotation(Requires.class));
+        if (needed != null && !caller.has(needed.value())) {
+            String scope = needed.value().wire();
+            String detail = caller.kind() == Caller.Kind.USER
+                    ? "your system role does not allow this (it needs " + scope + ")"
+                    : "this access token lacks the scope " + scope;
+            request.abortWith(ProblemResponses.of(new ChallengedProblem(403, "insufficient-scope", "Forbidden", detail,
+                    "Bearer " + REALM + ", error=\"insufficient_scope\", scope=\"" + scope + "\"")));
+            return;
+        }
+        JAXRSUtils.getCurrentMessage().put(CallerProvider.KEY, caller);
+    }
+
+    private Caller authenticate(ContainerRequestContext request) {
+        String key = request.getHeaderString(API_KEY_HEADER);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (key != null && !key.isBlank()) {
+            return companies.authenticate(key).orElseThrow(() -> new ChallengedProblem(401, "unauthorized",
+                    "Authentication required", "the API key in " + API_KEY_HEADER + " is not valid or has been revoked",
+                    "SmartToken " + REALM));
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String bearer = authorization.substring(7).trim();
+            try {
+                return tokens.authenticate(bearer);
+            } catch (TokenService.InvalidToken e) {
+                throw new ChallengedProblem(401, "invalid-token", "Invalid access token", e.getMessage(),
+                        "Bearer " + REALM + ", error=\"invalid_token\", error_description=\"" + e.getMessage() + "\"");
+            }
+        }
+        throw new ChallengedProblem(401, "unauthorized", "Authentication required",
+                "send an API key in " + API_KEY_HEADER + " or an access token in Authorization: Bearer",
+                "Bearer " + REALM + ", SmartToken " + REALM);
+    }
+
+    /** A problem that carries its {@code WWW-Authenticate} challenge. */
+    static final class ChallengedProblem extends ApiException {
+        private static final long serialVersionUID = 1L;
+        private final String challenge;
+
+        ChallengedProblem(int status, String type, String title, String detail, String challenge) {
+            super(status, type, title, detail, null);
+            this.challenge = challenge;
+        }
+
+        @Override
+        public java.util.Map<String, String> headers() {
+            return java.util.Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
     }
 }

@@ -2,7 +2,7 @@ package org.hiremarket.core.internal.rest;
 
 import org.apache.cxf.jaxrs.ext.ContextProvider;
 import org.apache.cxf.message.Message;
-import org.hiremarket.core.internal.company.Caller;
+import org.hiremarket.core.internal.identity.Caller;
 
 /** Lets resource methods take the authenticated {@code @Context Caller}. */
 final class CallerProvider implements ContextProvider<Caller> {

@@ -17,13 +17,15 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.hiremarket.core.internal.common.Page;
-import org.hiremarket.core.internal.company.Caller;
+import org.hiremarket.core.internal.identity.Scope;
+import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
 import org.hiremarket.core.internal.marketplace.Views.ConnectionView;
 
 /** The connect flow of the caller's company. */
 @Path("/connections")
+@Requires(Scope.INTEGRATIONS_MANAGE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConnectionResource {

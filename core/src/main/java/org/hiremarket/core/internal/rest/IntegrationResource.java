@@ -9,11 +9,13 @@ import javax.ws.rs.core.MediaType;
 
 import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.identity.Scope;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationView;
 
 /** The marketplace as customers see it: integrations deployed and activated by the platform admin. */
 @Path("/integrations")
+@Requires(Scope.INTEGRATIONS_MANAGE)
 @Produces(MediaType.APPLICATION_JSON)
 public class IntegrationResource {
 

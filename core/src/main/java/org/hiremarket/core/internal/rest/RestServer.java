@@ -11,6 +11,10 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.hiremarket.core.internal.company.CompanyService;
+import org.hiremarket.core.internal.identity.AuthService;
+import org.hiremarket.core.internal.identity.CredentialService;
+import org.hiremarket.core.internal.identity.TokenService;
+import org.hiremarket.core.internal.identity.UserService;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.osgi.service.component.annotations.Activate;
@@ -46,17 +50,22 @@ public class RestServer {
 
     @Activate
     public RestServer(@Reference CompanyService companies, @Reference MarketplaceService marketplace,
-            @Reference ConnectionService connections) {
+            @Reference ConnectionService connections, @Reference UserService users, @Reference AuthService auth,
+            @Reference TokenService tokens, @Reference CredentialService credentials) {
         // published on a thread of its own so the rest of the boot goes on meanwhile
-        this.server = CompletableFuture.supplyAsync(() -> publish(companies, marketplace, connections), r -> {
+        List<Object> resources = List.of(new IntegrationResource(marketplace), new ConnectionResource(connections),
+                new UserResource(users), new AuthResource(auth, tokens, users),
+                new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
+                new ReferenceResource());
+        AuthenticationFilter authentication = new AuthenticationFilter(companies, tokens);
+        this.server = CompletableFuture.supplyAsync(() -> publish(resources, authentication), r -> {
             Thread t = new Thread(r, "hiremarket-rest-publish");
             t.setDaemon(true);
             t.start();
         });
     }
 
-    private static Server publish(CompanyService companies, MarketplaceService marketplace,
-            ConnectionService connections) {
+    private static Server publish(List<Object> resources, AuthenticationFilter authentication) {
         long t0 = System.nanoTime();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
@@ -64,10 +73,10 @@ public class RestServer {
             JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
             sf.setBus(BusFactory.getDefaultBus());
             sf.setAddress(ADDRESS);
-            sf.setServiceBeans(List.of(new IntegrationResource(marketplace), new ConnectionResource(connections)));
+            sf.setServiceBeans(resources);
             List<Object> providers = new ArrayList<>();
             providers.add(new JacksonJsonProvider(objectMapper()));
-            providers.add(new AuthenticationFilter(companies));
+            providers.add(authentication);
             providers.add(new CallerProvider());
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);

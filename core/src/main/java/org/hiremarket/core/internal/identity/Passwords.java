@@ -1,0 +1,81 @@
+package org.hiremarket.core.internal.identity;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.spec.KeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.FieldError;
+
+/**
+ * Passwords of people: PBKDF2-HMAC-SHA256 (the JDK's implementation), 600,000 iterations, a 16-byte
+ * random salt, 32-byte hash, stored as {@code pbkdf2-sha256$iterations$salt$hash}. The iteration
+ * count is stored with each hash, so it can be raised later without breaking existing passwords.
+ */
+public final class Passwords {
+
+    public static final int ITERATIONS = 600_000;
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+
+    private Passwords() {
+    }
+
+    public static String hash(char[] password) {
+        return hash(password, ITERATIONS);
+    }
+
+    static String hash(char[] password, int iterations) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return "pbkdf2-sha256$" + iterations + "$" + B64.encodeToString(salt) + "$"
+                + B64.encodeToString(derive(password, salt, iterations));
+    }
+
+    /** Checks a password against a stored hash in constant time; {@code null} stored never matches. */
+    public static boolean matches(char[] password, String stored) {
+        if (stored == null) {
+            return false;
+        }
+        String[] p = stored.split("\\$");
+        if (p.length != 4 || !p[0].equals("pbkdf2-sha256")) {
+            return false;
+        }
+        byte[] salt = Base64.getDecoder().decode(p[2]);
+        byte[] expected = Base64.getDecoder().decode(p[3]);
+        return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(p[1])));
+    }
+
+    /** The password rules: 12 to 256 characters, not all of one kind of character. */
+    public static void validate(String field, String password) {
+        List<FieldError> errors = new ArrayList<>();
+        if (password == null || password.length() < MIN_LENGTH) {
+            errors.add(new FieldError(field, "must have at least " + MIN_LENGTH + " characters"));
+        } else if (password.length() > MAX_LENGTH) {
+            errors.add(new FieldError(field, "must have at most " + MAX_LENGTH + " characters"));
+        } else if (password.chars().distinct().count() < 5) {
+            errors.add(new FieldError(field, "is too simple: use at least 5 different characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+
+    private static byte[] derive(char[] password, byte[] salt, int iterations) {
+        try {
+            KeySpec spec = new PBEKeySpec(password, salt, iterations, 256);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

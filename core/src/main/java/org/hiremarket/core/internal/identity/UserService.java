@@ -1,0 +1,250 @@
+package org.hiremarket.core.internal.identity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.FieldError;
+import org.hiremarket.core.internal.common.Ids;
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.identity.UserViews.CreateUser;
+import org.hiremarket.core.internal.identity.UserViews.UpdateUser;
+import org.hiremarket.core.internal.identity.UserViews.UserView;
+import org.hiremarket.core.internal.mail.Mailer;
+import org.hiremarket.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The people of a company. A new user gets an activation email with a single-use token to set a
+ * password; deactivating a user ends their sessions at once.
+ */
+@Component(service = UserService.class)
+public class UserService {
+
+    static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    static final Duration ACTIVATION_VALIDITY = Duration.ofHours(72);
+
+    private final Database db;
+    private final Mailer mailer;
+    private final TokenService tokens;
+
+    @Activate
+    public UserService(@Reference Database db, @Reference Mailer mailer, @Reference TokenService tokens) {
+        this.db = db;
+        this.mailer = mailer;
+        this.tokens = tokens;
+    }
+
+    public UserView create(Caller caller, CreateUser in) {
+        List<FieldError> errors = new ArrayList<>();
+        String first = name(errors, "firstname", in.firstname());
+        String last = name(errors, "lastname", in.lastname());
+        String email = email(errors, in.email());
+        SystemRole role = role(errors, in.systemRole() == null ? null : in.systemRole().id(), true);
+        String language = language(errors, in.language() == null ? null : in.language().code(), true);
+        String[] location = location(errors, in.location(), true);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String[] activation = new String[1];
+        UserView created = db.tx(em -> {
+            if (!em.createNamedQuery("User.byEmailKey").setParameter("emailKey", UserEntity.emailKey(email))
+                    .getResultList().isEmpty()) {
+                throw ApiException.conflict("email-taken", "Email in use",
+                        "a user with the email " + email + " already exists");
+            }
+            long now = System.currentTimeMillis();
+            UserEntity u = new UserEntity(Ids.newId(), caller.companyId(), now);
+            u.setName(first, last);
+            u.setEmail(email);
+            u.setRole(role);
+            u.setLanguageCode(language);
+            u.setLocation(location[0], location[1]);
+            em.persist(u);
+            activation[0] = tokens.oneTimeToken(em, u.getId(), OneTimeTokenEntity.Purpose.ACTIVATION, ACTIVATION_VALIDITY);
+            return UserView.of(u);
+        });
+        mailer.send(email, "Welcome to HireMarket: set your password",
+                "Hello " + first + ",\n\nan account was created for you on HireMarket. Set your password within "
+                        + ACTIVATION_VALIDITY.toHours() + " hours:\n\n  POST " + mailer.publicUrl()
+                        + "/api/v1/auth/activate\n  {\"token\": \"" + activation[0]
+                        + "\", \"password\": \"<your new password>\"}\n\nActivation token: " + activation[0] + "\n");
+        return created;
+    }
+
+    public UserView get(Caller caller, String userId) {
+        return db.tx(em -> UserView.of(load(em, caller, userId)));
+    }
+
+    public Page<UserView> list(Caller caller, SystemRole role, Boolean active, PageRequest page) {
+        return db.tx(em -> {
+            String where = " FROM UserEntity u WHERE u.companyId = :companyId" + (role == null ? "" : " AND u.role = :role")
+                    + (active == null ? "" : " AND u.active = :active");
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(u)" + where, Long.class);
+            TypedQuery<UserEntity> q = em.createQuery("SELECT u" + where + " ORDER BY u.lastName, u.firstName, u.id",
+                    UserEntity.class);
+            for (TypedQuery<?> t : List.of(count, q)) {
+                t.setParameter("companyId", caller.companyId());
+                if (role != null) {
+                    t.setParameter("role", role);
+                }
+                if (active != null) {
+                    t.setParameter("active", active);
+                }
+            }
+            List<UserView> content = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
+                    .map(UserView::of).toList();
+            return new Page<>(count.getSingleResult(), page.offset(), page.limit(), content);
+        });
+    }
+
+    public UserView update(Caller caller, String userId, UpdateUser in) {
+        List<FieldError> errors = new ArrayList<>();
+        String first = in.firstname() == null ? null : name(errors, "firstname", in.firstname());
+        String last = in.lastname() == null ? null : name(errors, "lastname", in.lastname());
+        SystemRole role = in.systemRole() == null ? null : role(errors, in.systemRole().id(), true);
+        String language = in.language() == null ? null : language(errors, in.language().code(), true);
+        String[] location = in.location() == null ? null : location(errors, in.location(), true);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return db.tx(em -> {
+            UserEntity u = load(em, caller, userId);
+            if (role != null && role != SystemRole.ADMINISTRATOR && u.getRole() == SystemRole.ADMINISTRATOR) {
+                requireAnotherAdministrator(em, u);
+            }
+            u.setName(first == null ? u.getFirstName() : first, last == null ? u.getLastName() : last);
+            if (role != null) {
+                u.setRole(role);
+            }
+            if (language != null) {
+                u.setLanguageCode(language);
+            }
+            if (location != null) {
+                u.setLocation(location[0], location[1]);
+            }
+            u.touch(System.currentTimeMillis());
+            return UserView.of(u);
+        });
+    }
+
+    /** Deactivates or re-activates a user; deactivation ends their sessions at once. */
+    public UserView setActive(Caller caller, String userId, boolean active) {
+        return db.tx(em -> {
+            UserEntity u = load(em, caller, userId);
+            if (!active && u.isActive() && u.getRole() == SystemRole.ADMINISTRATOR) {
+                requireAnotherAdministrator(em, u);
+            }
+            u.setActive(active);
+            u.touch(System.currentTimeMillis());
+            if (!active) {
+                tokens.revokeSubject(em, u.getId());
+            }
+            return UserView.of(u);
+        });
+    }
+
+    private static void requireAnotherAdministrator(EntityManager em, UserEntity u) {
+        long admins = em.createQuery("SELECT COUNT(x) FROM UserEntity x WHERE x.companyId = :c AND x.active = TRUE"
+                + " AND x.role = :r AND x.id <> :id", Long.class).setParameter("c", u.getCompanyId())
+                .setParameter("r", SystemRole.ADMINISTRATOR).setParameter("id", u.getId()).getSingleResult();
+        if (admins == 0) {
+            throw ApiException.conflict("last-administrator", "Last administrator",
+                    "this is the company's last active administrator; make someone else administrator first");
+        }
+    }
+
+    static UserEntity load(EntityManager em, Caller caller, String userId) {
+        UserEntity u = userId == null ? null : em.find(UserEntity.class, userId);
+        if (u == null || !u.getCompanyId().equals(caller.companyId())) {
+            throw ApiException.notFound("user", userId);
+        }
+        return u;
+    }
+
+    // ------------------------------------------------------------------------------ validation
+
+    static String name(List<FieldError> errors, String field, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            errors.add(new FieldError(field, "is required"));
+        } else if (v.length() > 100) {
+            errors.add(new FieldError(field, "must be at most 100 characters"));
+        } else if (v.chars().anyMatch(Character::isISOControl)) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+        }
+        return v;
+    }
+
+    static String email(List<FieldError> errors, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            errors.add(new FieldError("email", "is required"));
+        } else if (v.length() > 254 || !EMAIL.matcher(v).matches()) {
+            errors.add(new FieldError("email", "is not an email address"));
+        }
+        return v;
+    }
+
+    static SystemRole role(List<FieldError> errors, String id, boolean required) {
+        if (id == null || id.isBlank()) {
+            if (required) {
+                errors.add(new FieldError("systemRole.id", "is required"));
+            }
+            return null;
+        }
+        try {
+            return SystemRole.valueOf(id.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("systemRole.id", "must be one of " + Arrays.stream(SystemRole.values())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
+            return null;
+        }
+    }
+
+    static String language(List<FieldError> errors, String code, boolean required) {
+        if (code == null || code.isBlank()) {
+            if (required) {
+                errors.add(new FieldError("language.code", "is required"));
+            }
+            return null;
+        }
+        String c = code.trim();
+        if (!ReferenceData.isLanguage(c)) {
+            errors.add(new FieldError("language.code", "must be an ISO 639-1 language code such as en or de"));
+        }
+        return c;
+    }
+
+    static String[] location(List<FieldError> errors, UserViews.LocationIn in, boolean required) {
+        if (in == null) {
+            errors.add(new FieldError("location", "is required"));
+            return null;
+        }
+        String country = in.countryCode() == null ? "" : in.countryCode().trim();
+        if (country.isEmpty()) {
+            errors.add(new FieldError("location.countryCode", "is required"));
+        } else if (ReferenceData.countryName(country).isEmpty()) {
+            errors.add(new FieldError("location.countryCode",
+                    "must be an ISO 3166-1 alpha-2 country code in capitals such as US or DE"));
+        }
+        String city = in.city() == null ? "" : in.city().trim();
+        if (city.isEmpty()) {
+            errors.add(new FieldError("location.city", "is required"));
+        } else if (city.length() > 100) {
+            errors.add(new FieldError("location.city", "must be at most 100 characters"));
+        }
+        return new String[] { country.toUpperCase(Locale.ROOT), city };
+    }
+}

@@ -1,0 +1,109 @@
+package org.hiremarket.core.internal.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedMap;
+import javax.ws.rs.core.Response;
+
+import org.hiremarket.core.internal.identity.CredentialService;
+import org.hiremarket.core.internal.identity.TokenService;
+
+/**
+ * The OAuth 2.0 token endpoint, client credentials grant only (RFC 6749 §4.4). Clients authenticate
+ * with HTTP Basic or with {@code client_id}/{@code client_secret} in the form, not both. Errors are
+ * RFC 6749 §5.2 JSON documents.
+ */
+@Path("/oauth/token")
+@Public
+public class OAuthTokenResource {
+
+    private final CredentialService credentials;
+
+    OAuthTokenResource(CredentialService credentials) {
+        this.credentials = credentials;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response token(@javax.ws.rs.core.Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+        for (Map.Entry<String, List<String>> e : form.entrySet()) {
+            if (e.getValue().size() > 1) {
+                return error(400, "invalid_request", "parameter " + e.getKey() + " is repeated", false);
+            }
+        }
+        String basic = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String clientId = form.getFirst("client_id");
+        String secret = form.getFirst("client_secret");
+        boolean usedBasic = basic != null && basic.regionMatches(true, 0, "Basic ", 0, 6);
+        if (usedBasic) {
+            if (clientId != null || secret != null) {
+                return error(400, "invalid_request", "use one client authentication method, not two", false);
+            }
+            String[] pair = decodeBasic(basic.substring(6).trim());
+            if (pair == null) {
+                return error(401, "invalid_client", "malformed Basic credentials", true);
+            }
+            clientId = pair[0];
+            secret = pair[1];
+        }
+        String grant = form.getFirst("grant_type");
+        if (grant == null || grant.isBlank()) {
+            return error(400, "invalid_request", "grant_type is required", false);
+        }
+        if (!grant.equals("client_credentials")) {
+            return error(400, "unsupported_grant_type", "only client_credentials is supported", false);
+        }
+        if (clientId == null || secret == null) {
+            return error(401, "invalid_client", "client authentication is required", true);
+        }
+        try {
+            TokenService.Issued t = credentials.exchange(clientId, secret, form.getFirst("scope"));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("access_token", t.token());
+            body.put("token_type", "Bearer");
+            body.put("expires_in", t.expiresInSeconds());
+            body.put("scope", String.join(" ", t.scopes().stream().sorted().map(s -> s.wire()).toList()));
+            return AuthResource.noStore(Response.ok(body));
+        } catch (CredentialService.OAuthError e) {
+            return error(e.status(), e.error(), e.getMessage(), e.status() == 401);
+        }
+    }
+
+    private static String[] decodeBasic(String encoded) {
+        try {
+            String s = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = s.indexOf(':');
+            if (colon < 0) {
+                return null;
+            }
+            // RFC 6749 §2.3.1: id and secret are form-urlencoded before Basic encoding
+            return new String[] { java.net.URLDecoder.decode(s.substring(0, colon), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(s.substring(colon + 1), StandardCharsets.UTF_8) };
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Response error(int status, String error, String description, boolean challenge) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body)
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache");
+        if (challenge) {
+            b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"hiremarket\"");
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,48 @@
+package org.hiremarket.core.internal.identity;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.junit.Test;
+
+public class PasswordsTest {
+
+    @Test
+    public void storedWithTheRequiredIterationsAndARandomSalt() {
+        String h = Passwords.hash("correct horse battery".toCharArray());
+        assertTrue(h, h.startsWith("pbkdf2-sha256$600000$"));
+        assertTrue(Passwords.ITERATIONS >= 600_000);
+        assertNotEquals(h, Passwords.hash("correct horse battery".toCharArray()));
+        assertTrue(Passwords.matches("correct horse battery".toCharArray(), h));
+        assertFalse(Passwords.matches("correct horse batterY".toCharArray(), h));
+    }
+
+    @Test
+    public void iterationsComeFromTheStoredHash() {
+        String cheap = Passwords.hash("another password".toCharArray(), 1000);
+        assertTrue(Passwords.matches("another password".toCharArray(), cheap));
+    }
+
+    @Test
+    public void missingOrForeignHashesNeverMatch() {
+        assertFalse(Passwords.matches("x".toCharArray(), null));
+        assertFalse(Passwords.matches("x".toCharArray(), "{SHA}abc"));
+    }
+
+    @Test
+    public void weakPasswordsAreRefused() {
+        for (String bad : new String[] { null, "short", "aaaaaaaaaaaaaaa", "x".repeat(257) }) {
+            try {
+                Passwords.validate("password", bad);
+                fail("accepted " + bad);
+            } catch (ApiException e) {
+                assertEquals("password", e.errors().get(0).field());
+            }
+        }
+        Passwords.validate("password", "a sound passphrase");
+    }
+}
