@@ -1,10 +1,15 @@
 package org.hiremarket.core.internal.company;
 
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.NamedQuery;
+import javax.persistence.QueryHint;
 import javax.persistence.Table;
 
 /**
@@ -12,8 +17,12 @@ import javax.persistence.Table;
  * when it is created.
  */
 @Entity
+@Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_API_KEY", indexes = @Index(name = "HM_API_KEY_COMPANY", columnList = "companyId"))
-@NamedQuery(name = "ApiKey.byKeyId", query = "SELECT k FROM ApiKeyEntity k WHERE k.keyId = :keyId")
+@NamedQuery(name = "ApiKey.byKeyId", query = "SELECT k FROM ApiKeyEntity k WHERE k.keyId = :keyId",
+        hints = { @QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+                @QueryHint(name = "eclipselink.query-results-cache.expiry", value = CacheSettings.EXPIRY_MS_TEXT),
+                @QueryHint(name = "eclipselink.read-only", value = "true") })
 @NamedQuery(name = "ApiKey.byCompany",
         query = "SELECT k FROM ApiKeyEntity k WHERE k.companyId = :companyId ORDER BY k.createdAt, k.id")
 public class ApiKeyEntity {

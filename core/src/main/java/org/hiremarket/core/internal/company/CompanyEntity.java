@@ -1,5 +1,9 @@
 package org.hiremarket.core.internal.company;
 
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -8,6 +12,7 @@ import javax.persistence.Table;
 
 /** A customer company: the tenant every other record belongs to. */
 @Entity
+@Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_COMPANY")
 @NamedQuery(name = "Company.all", query = "SELECT c FROM CompanyEntity c ORDER BY c.createdAt, c.id")
 @NamedQuery(name = "Company.byNameKey", query = "SELECT c FROM CompanyEntity c WHERE c.nameKey = :nameKey")

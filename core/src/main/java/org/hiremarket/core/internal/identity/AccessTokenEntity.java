@@ -1,5 +1,9 @@
 package org.hiremarket.core.internal.identity;
 
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -7,6 +11,7 @@ import javax.persistence.Enumerated;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.NamedQuery;
+import javax.persistence.QueryHint;
 import javax.persistence.Table;
 
 /**
@@ -14,10 +19,14 @@ import javax.persistence.Table;
  * hash is stored; revoking the client or logging out revokes it at once.
  */
 @Entity
+@Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_ACCESS_TOKEN", indexes = {
         @Index(name = "HM_ACCESS_TOKEN_ID", columnList = "tokenId", unique = true),
         @Index(name = "HM_ACCESS_TOKEN_SUBJECT", columnList = "subjectId") })
-@NamedQuery(name = "AccessToken.byTokenId", query = "SELECT t FROM AccessTokenEntity t WHERE t.tokenId = :tokenId")
+@NamedQuery(name = "AccessToken.byTokenId", query = "SELECT t FROM AccessTokenEntity t WHERE t.tokenId = :tokenId",
+        hints = { @QueryHint(name = "eclipselink.query-results-cache", value = "true"),
+                @QueryHint(name = "eclipselink.query-results-cache.expiry", value = CacheSettings.EXPIRY_MS_TEXT),
+                @QueryHint(name = "eclipselink.read-only", value = "true") })
 @NamedQuery(name = "AccessToken.revokeSubject",
         query = "UPDATE AccessTokenEntity t SET t.revokedAt = :at WHERE t.subjectId = :subjectId AND t.revokedAt IS NULL")
 @NamedQuery(name = "AccessToken.deleteExpired", query = "DELETE FROM AccessTokenEntity t WHERE t.expiresAt < :before")

@@ -1,5 +1,9 @@
 package org.hiremarket.core.internal.identity;
 
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
@@ -9,6 +13,7 @@ import javax.persistence.Table;
 
 /** An OAuth 2.0 client of a company (client credentials grant); only the secret's hash is stored. */
 @Entity
+@Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_OAUTH_CLIENT", indexes = @Index(name = "HM_OAUTH_CLIENT_COMPANY", columnList = "companyId"))
 @NamedQuery(name = "OAuthClient.byCompany",
         query = "SELECT c FROM OAuthClientEntity c WHERE c.companyId = :companyId ORDER BY c.createdAt, c.clientId")

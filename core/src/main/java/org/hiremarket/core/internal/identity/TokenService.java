@@ -11,6 +11,7 @@ import javax.persistence.EntityManager;
 
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.SecretTokens;
+import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -96,13 +97,13 @@ public class TokenService {
                 return "the access token has expired";
             }
             if (t.getKind() == AccessTokenEntity.Kind.SESSION) {
-                UserEntity u = em.find(UserEntity.class, t.getSubjectId());
+                UserEntity u = em.find(UserEntity.class, t.getSubjectId(), CacheSettings.READ_ONLY);
                 if (u == null || !u.isActive()) {
                     return "the user is deactivated";
                 }
                 return new Caller(u.getCompanyId(), t.getId(), Caller.Kind.USER, u.getRole().scopes(), u.getId());
             }
-            OAuthClientEntity c = em.find(OAuthClientEntity.class, t.getSubjectId());
+            OAuthClientEntity c = em.find(OAuthClientEntity.class, t.getSubjectId(), CacheSettings.READ_ONLY);
             if (c == null || c.getRevokedAt() != null) {
                 return "the client has been revoked";
             }

@@ -1,5 +1,9 @@
 package org.hiremarket.core.internal.identity;
 
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+
 import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.EnumType;
@@ -12,6 +16,7 @@ import javax.persistence.Version;
 
 /** A person of a customer company. */
 @Entity
+@Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_USER", indexes = {
         @Index(name = "HM_USER_EMAIL", columnList = "emailKey", unique = true),
         @Index(name = "HM_USER_COMPANY", columnList = "companyId") })

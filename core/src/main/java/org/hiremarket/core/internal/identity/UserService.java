@@ -165,7 +165,7 @@ public class UserService {
         }
     }
 
-    static UserEntity load(EntityManager em, Caller caller, String userId) {
+    public static UserEntity load(EntityManager em, Caller caller, String userId) {
         UserEntity u = userId == null ? null : em.find(UserEntity.class, userId);
         if (u == null || !u.getCompanyId().equals(caller.companyId())) {
             throw ApiException.notFound("user", userId);

@@ -114,6 +114,14 @@ final class ExceptionMappers {
     }
 
     static ApiException toApi(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof WebApplicationException w && w.getResponse() != null
+                    && w.getResponse().getStatus() == 413) {
+                // the body limit was hit while the JSON was being read
+                return new ApiException(413, "payload-too-large", "Payload too large", w.getResponse().getEntity()
+                        instanceof Problem p ? p.detail() : "the request body is too large", null);
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds() == null ? ""
                     : "; known fields: " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
@@ -156,6 +164,11 @@ final class ExceptionMappers {
     static final class FallbackMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
+            if (e.getClass().getName().endsWith("EofException")) {
+                // the client went away while the answer was written; nothing to report
+                LOG.debug("Client closed the connection: {}", e.toString());
+                return Response.status(499).build();
+            }
             String ref = UUID.randomUUID().toString();
             LOG.error("Unexpected error, reference {}", ref, e);
             return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",

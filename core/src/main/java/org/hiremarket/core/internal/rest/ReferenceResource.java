@@ -11,9 +11,11 @@ import javax.ws.rs.core.MediaType;
 
 import org.hiremarket.core.internal.identity.ReferenceData;
 import org.hiremarket.core.internal.identity.SystemRole;
+import org.hiremarket.core.internal.job.JobReference;
 
-/** Reference lists the API's ids come from. */
+/** Reference lists the API's ids come from: public, they are the same for every company. */
 @Path("/reference")
+@Public
 @Produces(MediaType.APPLICATION_JSON)
 public class ReferenceResource {
 
@@ -25,6 +27,24 @@ public class ReferenceResource {
     public List<RoleRef> systemRoles() {
         return Arrays.stream(SystemRole.values()).map(r -> new RoleRef(r.name(), r.name(),
                 r.scopes().stream().map(s -> s.wire()).sorted().toList())).toList();
+    }
+
+    @GET
+    @Path("/industries")
+    public List<JobReference.Item> industries() {
+        return JobReference.items(JobReference.INDUSTRIES);
+    }
+
+    @GET
+    @Path("/functions")
+    public List<JobReference.Item> functions() {
+        return JobReference.items(JobReference.FUNCTIONS);
+    }
+
+    @GET
+    @Path("/experience-levels")
+    public List<JobReference.Item> experienceLevels() {
+        return JobReference.items(JobReference.EXPERIENCE_LEVELS);
     }
 
     @GET

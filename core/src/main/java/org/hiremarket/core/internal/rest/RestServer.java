@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.rest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,17 +11,23 @@ import java.util.concurrent.TimeoutException;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.hiremarket.core.internal.candidate.ApplicationService;
+import org.hiremarket.core.internal.candidate.CandidateService;
 import org.hiremarket.core.internal.company.CompanyService;
+import org.hiremarket.core.internal.employee.EmployeeService;
+import org.hiremarket.core.internal.idempotency.IdempotencyStore;
 import org.hiremarket.core.internal.identity.AuthService;
 import org.hiremarket.core.internal.identity.CredentialService;
 import org.hiremarket.core.internal.identity.TokenService;
 import org.hiremarket.core.internal.identity.UserService;
+import org.hiremarket.core.internal.job.JobService;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +47,8 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * Publishes the REST API at {@code /api/v1} (CXF servlet context {@code /api}, set in
  * {@code etc/org.apache.cxf.osgi.cfg}). Resources are thin: they map HTTP onto service calls.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = ApiConfig.PID)
+@Designate(ocd = ApiConfig.class)
 public class RestServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
@@ -51,21 +59,31 @@ public class RestServer {
     @Activate
     public RestServer(@Reference CompanyService companies, @Reference MarketplaceService marketplace,
             @Reference ConnectionService connections, @Reference UserService users, @Reference AuthService auth,
-            @Reference TokenService tokens, @Reference CredentialService credentials) {
+            @Reference TokenService tokens, @Reference CredentialService credentials, @Reference JobService jobs,
+            @Reference CandidateService candidates, @Reference ApplicationService applications,
+            @Reference EmployeeService employees, @Reference IdempotencyStore idempotency, ApiConfig config) {
         // published on a thread of its own so the rest of the boot goes on meanwhile
-        List<Object> resources = List.of(new IntegrationResource(marketplace), new ConnectionResource(connections),
+        List<Object> documented = List.of(new IntegrationResource(marketplace), new ConnectionResource(connections),
                 new UserResource(users), new AuthResource(auth, tokens, users),
                 new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
-                new ReferenceResource());
-        AuthenticationFilter authentication = new AuthenticationFilter(companies, tokens);
-        this.server = CompletableFuture.supplyAsync(() -> publish(resources, authentication), r -> {
+                new ReferenceResource(), new JobResource(jobs, applications),
+                new CandidateResource(candidates, applications), new ApplicationResource(applications),
+                new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource());
+        List<Object> resources = new ArrayList<>(documented);
+        resources.add(new OpenApiResource(documented));
+        ObjectMapper mapper = objectMapper();
+        List<Object> filters = List.of(new BodyLimitFilter(config.max_body_bytes()),
+                new AuthenticationFilter(companies, tokens),
+                new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
+                new IdempotencyFilter(idempotency, mapper, Duration.ofHours(config.idempotency_retention_hours())));
+        this.server = CompletableFuture.supplyAsync(() -> publish(resources, filters, mapper), r -> {
             Thread t = new Thread(r, "hiremarket-rest-publish");
             t.setDaemon(true);
             t.start();
         });
     }
 
-    private static Server publish(List<Object> resources, AuthenticationFilter authentication) {
+    private static Server publish(List<Object> resources, List<Object> filters, ObjectMapper mapper) {
         long t0 = System.nanoTime();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
@@ -75,8 +93,8 @@ public class RestServer {
             sf.setAddress(ADDRESS);
             sf.setServiceBeans(resources);
             List<Object> providers = new ArrayList<>();
-            providers.add(new JacksonJsonProvider(objectMapper()));
-            providers.add(authentication);
+            providers.add(new JacksonJsonProvider(mapper));
+            providers.addAll(filters);
             providers.add(new CallerProvider());
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);

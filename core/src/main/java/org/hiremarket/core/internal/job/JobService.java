@@ -1,0 +1,362 @@
+package org.hiremarket.core.internal.job;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.FieldError;
+import org.hiremarket.core.internal.common.Ids;
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.common.Text;
+import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.ReferenceData;
+import org.hiremarket.core.internal.job.JobViews.CreateJob;
+import org.hiremarket.core.internal.job.JobViews.IdRef;
+import org.hiremarket.core.internal.job.JobViews.JobAdView;
+import org.hiremarket.core.internal.job.JobViews.JobView;
+import org.hiremarket.core.internal.job.JobViews.LocationIn;
+import org.hiremarket.core.internal.job.JobViews.Sections;
+import org.hiremarket.core.internal.job.JobViews.UpdateJob;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+import org.hiremarket.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The jobs of a company, their status and their ad's publication. */
+@Component(service = JobService.class)
+public class JobService {
+
+    /** Filters of the job list; {@code null} means "any". */
+    public record JobFilter(JobStatus status, String q, String countryCode, String department,
+            AdVisibility visibility) {
+    }
+
+    private final Database db;
+
+    @Activate
+    public JobService(@Reference Database db) {
+        this.db = db;
+    }
+
+    public JobView create(Caller caller, CreateJob in) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = Text.required(errors, "title", in.title(), 200);
+        String ref = Text.optional(errors, "refNumber", in.refNumber(), 50);
+        Object[] location = location(errors, in.location());
+        String industry = refId(errors, "industry.id", in.industry(), JobReference.INDUSTRIES);
+        String function = refId(errors, "function.id", in.function(), JobReference.FUNCTIONS);
+        String level = refId(errors, "experienceLevel.id", in.experienceLevel(), JobReference.EXPERIENCE_LEVELS);
+        String department = Text.optional(errors, "department", in.department(), 100);
+        int headcount = headcount(errors, in.headcount() == null ? 1 : in.headcount());
+        Sections sections = sections(errors, in.description(), new Sections(null, null, null, null));
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return db.tx(em -> {
+            JobEntity j = new JobEntity(Ids.newId(), caller.companyId(), System.currentTimeMillis());
+            j.setTitle(title);
+            j.setRefNumber(ref);
+            j.setLocation((String) location[0], (String) location[1], (Boolean) location[2]);
+            j.setIndustryId(industry);
+            j.setFunctionId(function);
+            j.setExperienceLevelId(level);
+            j.setDepartment(department);
+            j.setHeadcount(headcount);
+            j.setSections(sections.companyDescription(), sections.jobDescription(), sections.qualifications(),
+                    sections.additionalInformation());
+            em.persist(j);
+            return JobView.of(j);
+        });
+    }
+
+    public JobView get(Caller caller, String jobId) {
+        return db.tx(em -> {
+            JobEntity j = jobId == null ? null : em.find(JobEntity.class, jobId, CacheSettings.READ_ONLY);
+            if (j == null || !j.getCompanyId().equals(caller.companyId())) {
+                throw ApiException.notFound("job", jobId);
+            }
+            return JobView.of(j);
+        });
+    }
+
+    public Page<JobView> list(Caller caller, JobFilter filter, PageRequest page) {
+        return db.tx(em -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            StringBuilder where = new StringBuilder(" FROM JobEntity j WHERE j.companyId = :companyId");
+            params.put("companyId", caller.companyId());
+            if (filter.status() != null) {
+                where.append(" AND j.status = :status");
+                params.put("status", filter.status());
+            }
+            if (filter.q() != null && !filter.q().isBlank()) {
+                where.append(" AND LOWER(j.title) LIKE :q");
+                params.put("q", "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "").replace("%", "").replace("_", "") + "%");
+            }
+            if (filter.countryCode() != null && !filter.countryCode().isBlank()) {
+                where.append(" AND j.countryCode = :country");
+                params.put("country", filter.countryCode().trim().toUpperCase(java.util.Locale.ROOT));
+            }
+            if (filter.department() != null && !filter.department().isBlank()) {
+                where.append(" AND j.department = :department");
+                params.put("department", filter.department().trim());
+            }
+            if (filter.visibility() != null) {
+                where.append(" AND j.adVisibility = :visibility");
+                params.put("visibility", filter.visibility());
+            }
+            return page(em, where.toString(), " ORDER BY j.updatedAt DESC, j.id", params, page).map(JobView::of);
+        });
+    }
+
+    public JobView update(Caller caller, String jobId, UpdateJob in) {
+        List<FieldError> errors = new ArrayList<>();
+        String title = in.title() == null ? null : Text.required(errors, "title", in.title(), 200);
+        String ref = in.refNumber() == null ? null : Text.optional(errors, "refNumber", in.refNumber(), 50);
+        Object[] location = in.location() == null ? null : location(errors, in.location());
+        String industry = in.industry() == null ? null
+                : refId(errors, "industry.id", in.industry(), JobReference.INDUSTRIES);
+        String function = in.function() == null ? null
+                : refId(errors, "function.id", in.function(), JobReference.FUNCTIONS);
+        String level = in.experienceLevel() == null ? null
+                : refId(errors, "experienceLevel.id", in.experienceLevel(), JobReference.EXPERIENCE_LEVELS);
+        String department = in.department() == null ? null : Text.optional(errors, "department", in.department(), 100);
+        Integer headcount = in.headcount() == null ? null : headcount(errors, in.headcount());
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        return db.tx(em -> {
+            JobEntity j = load(em, caller.companyId(), jobId);
+            List<FieldError> sectionErrors = new ArrayList<>();
+            Sections s = sections(sectionErrors, in.description(), JobViews.sections(j));
+            if (!sectionErrors.isEmpty()) {
+                throw ApiException.validation(sectionErrors);
+            }
+            if (title != null) {
+                j.setTitle(title);
+            }
+            if (in.refNumber() != null) {
+                j.setRefNumber(ref);
+            }
+            if (location != null) {
+                j.setLocation((String) location[0], (String) location[1], (Boolean) location[2]);
+            }
+            if (industry != null) {
+                j.setIndustryId(industry);
+            }
+            if (function != null) {
+                j.setFunctionId(function);
+            }
+            if (level != null) {
+                j.setExperienceLevelId(level);
+            }
+            if (in.department() != null) {
+                j.setDepartment(department);
+            }
+            if (headcount != null) {
+                j.setHeadcount(headcount);
+            }
+            j.setSections(s.companyDescription(), s.jobDescription(), s.qualifications(), s.additionalInformation());
+            j.touch(System.currentTimeMillis());
+            return JobView.of(j);
+        });
+    }
+
+    /** Moves a job to another status; a filled or cancelled job's ad is taken down. */
+    public JobView changeStatus(Caller caller, String jobId, String status) {
+        JobStatus target = parse("status", status, JobStatus.class);
+        return db.tx(em -> {
+            JobEntity j = load(em, caller.companyId(), jobId);
+            if (j.getStatus() == target) {
+                return JobView.of(j);
+            }
+            if (!j.getStatus().canMoveTo(target)) {
+                throw ApiException.conflict("invalid-status-change", "Status change not allowed",
+                        "a job in status " + j.getStatus() + " can move to " + names(j.getStatus().next())
+                                + ", not to " + target);
+            }
+            j.setStatus(target);
+            if (target == JobStatus.FILLED || target == JobStatus.CANCELLED) {
+                j.unpublish();
+            }
+            j.touch(System.currentTimeMillis());
+            return JobView.of(j);
+        });
+    }
+
+    /**
+     * Publishes (or changes the visibility of) the job's ad. Publishing a {@code CREATED} job starts
+     * sourcing.
+     */
+    public JobView publish(Caller caller, String jobId, String visibility) {
+        AdVisibility v = parse("visibility", visibility, AdVisibility.class);
+        return db.tx(em -> {
+            JobEntity j = load(em, caller.companyId(), jobId);
+            if (!j.getStatus().publishable()) {
+                throw ApiException.conflict("job-not-publishable", "Job cannot be published",
+                        "a job in status " + j.getStatus() + " cannot have its ad published; reopen it for sourcing first");
+            }
+            long now = System.currentTimeMillis();
+            if (j.getAdVisibility() != v) {
+                j.publish(v, now);
+            }
+            if (j.getStatus() == JobStatus.CREATED) {
+                j.setStatus(JobStatus.SOURCING);
+            }
+            j.touch(now);
+            return JobView.of(j);
+        });
+    }
+
+    public JobView unpublish(Caller caller, String jobId) {
+        return db.tx(em -> {
+            JobEntity j = load(em, caller.companyId(), jobId);
+            if (j.getAdVisibility() != null) {
+                j.unpublish();
+                j.touch(System.currentTimeMillis());
+            }
+            return JobView.of(j);
+        });
+    }
+
+    /** Published ads of a company that accept applications, restricted to the given visibilities. */
+    public Page<JobAdView> listAds(String companyId, Set<AdVisibility> visible, String q, PageRequest page) {
+        return db.tx(em -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            StringBuilder where = new StringBuilder(" FROM JobEntity j WHERE j.companyId = :companyId"
+                    + " AND j.status = :status AND j.adVisibility IN :visible");
+            params.put("companyId", companyId);
+            params.put("status", JobStatus.SOURCING);
+            params.put("visible", List.copyOf(visible));
+            if (q != null && !q.isBlank()) {
+                where.append(" AND LOWER(j.title) LIKE :q");
+                params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            }
+            return page(em, where.toString(), " ORDER BY j.adPublishedAt DESC, j.id", params, page).map(JobAdView::of);
+        });
+    }
+
+    /** One published ad, as {@link #listAds}; 404 for anything not visible to the reader. */
+    public JobAdView getAd(String companyId, String jobId, Set<AdVisibility> visible) {
+        return db.tx(em -> JobAdView.of(loadAd(em, companyId, jobId, visible)));
+    }
+
+    /** Loads a published, sourcing ad visible to the reader, or throws 404. */
+    public static JobEntity loadAd(EntityManager em, String companyId, String jobId, Set<AdVisibility> visible) {
+        JobEntity j = jobId == null ? null : em.find(JobEntity.class, jobId);
+        if (j == null || !j.getCompanyId().equals(companyId) || j.getAdVisibility() == null
+                || !visible.contains(j.getAdVisibility()) || !j.getStatus().acceptsApplications()) {
+            throw ApiException.notFound("job", jobId);
+        }
+        return j;
+    }
+
+    /** Loads a job of the company, or throws 404 (also for another company's job). */
+    public static JobEntity load(EntityManager em, String companyId, String jobId) {
+        JobEntity j = jobId == null ? null : em.find(JobEntity.class, jobId);
+        if (j == null || !j.getCompanyId().equals(companyId)) {
+            throw ApiException.notFound("job", jobId);
+        }
+        return j;
+    }
+
+    private static Page<JobEntity> page(EntityManager em, String where, String order, Map<String, Object> params,
+            PageRequest page) {
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(j)" + where, Long.class);
+        TypedQuery<JobEntity> q = em.createQuery("SELECT j" + where + order, JobEntity.class);
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            q.setParameter(k, v);
+        });
+        List<JobEntity> content = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return new Page<>(count.getSingleResult(), page.offset(), page.limit(), content);
+    }
+
+    // ------------------------------------------------------------------------------ validation
+
+    static Object[] location(List<FieldError> errors, LocationIn in) {
+        if (in == null) {
+            errors.add(new FieldError("location", "is required"));
+            return null;
+        }
+        String country = in.countryCode() == null ? "" : in.countryCode().trim();
+        if (country.isEmpty()) {
+            errors.add(new FieldError("location.countryCode", "is required"));
+        } else if (ReferenceData.countryName(country).isEmpty()) {
+            errors.add(new FieldError("location.countryCode",
+                    "must be an ISO 3166-1 alpha-2 country code in capitals such as US or DE"));
+        }
+        String city = Text.required(errors, "location.city", in.city(), 100);
+        return new Object[] { country, city, Boolean.TRUE.equals(in.remote()) };
+    }
+
+    static String refId(List<FieldError> errors, String field, IdRef ref, Map<String, String> list) {
+        if (ref == null || ref.id() == null || ref.id().isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        String id = ref.id().trim();
+        if (!list.containsKey(id)) {
+            String which = field.substring(0, field.indexOf('.'));
+            errors.add(new FieldError(field, "'" + id + "' is not in the " + which + " reference list (GET /api/v1/reference/"
+                    + referencePath(which) + ")"));
+        }
+        return id;
+    }
+
+    static String referencePath(String field) {
+        return switch (field) {
+            case "industry" -> "industries";
+            case "function" -> "functions";
+            default -> "experience-levels";
+        };
+    }
+
+    static int headcount(List<FieldError> errors, int headcount) {
+        if (headcount < 1 || headcount > 10_000) {
+            errors.add(new FieldError("headcount", "must be between 1 and 10000"));
+        }
+        return headcount;
+    }
+
+    static Sections sections(List<FieldError> errors, Sections in, Sections current) {
+        if (in == null) {
+            return current;
+        }
+        return new Sections(
+                in.companyDescription() == null ? current.companyDescription()
+                        : Text.multiline(errors, "description.companyDescription", in.companyDescription(), JobEntity.TEXT),
+                in.jobDescription() == null ? current.jobDescription()
+                        : Text.multiline(errors, "description.jobDescription", in.jobDescription(), JobEntity.TEXT),
+                in.qualifications() == null ? current.qualifications()
+                        : Text.multiline(errors, "description.qualifications", in.qualifications(), JobEntity.TEXT),
+                in.additionalInformation() == null ? current.additionalInformation()
+                        : Text.multiline(errors, "description.additionalInformation", in.additionalInformation(),
+                                JobEntity.TEXT));
+    }
+
+    static <E extends Enum<E>> E parse(String field, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            throw ApiException.validation(field, "is required");
+        }
+        try {
+            return Enum.valueOf(type, raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation(field, "must be one of " + names(Arrays.asList(type.getEnumConstants())));
+        }
+    }
+
+    static String names(java.util.Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,93 @@
+package org.hiremarket.core.internal.job;
+
+import java.time.Instant;
+
+import org.hiremarket.core.internal.identity.ReferenceData;
+
+/** The job resources as the API speaks them. */
+public final class JobViews {
+
+    private JobViews() {
+    }
+
+    /** {@code {"id": "computer_software"}} */
+    public record IdRef(String id) {
+    }
+
+    /** {@code {"countryCode": "US", "city": "San Francisco", "remote": false}} */
+    public record LocationIn(String countryCode, String city, Boolean remote) {
+    }
+
+    /** The ad's text, in the usual sections. */
+    public record Sections(String companyDescription, String jobDescription, String qualifications,
+            String additionalInformation) {
+    }
+
+    /** Body of {@code POST /jobs}. */
+    public record CreateJob(String title, String refNumber, LocationIn location, IdRef industry, IdRef function,
+            IdRef experienceLevel, String department, Integer headcount, Sections description) {
+    }
+
+    /** Body of {@code PATCH /jobs/{id}}: fields left out stay as they are; sections are replaced one by one. */
+    public record UpdateJob(String title, String refNumber, LocationIn location, IdRef industry, IdRef function,
+            IdRef experienceLevel, String department, Integer headcount, Sections description) {
+    }
+
+    /** Body of {@code PUT /jobs/{id}/status}. */
+    public record StatusChange(String status) {
+    }
+
+    /** Body of {@code PUT /jobs/{id}/ad}. */
+    public record Publication(String visibility) {
+    }
+
+    public record LocationView(String country, String countryCode, String city, boolean remote) {
+    }
+
+    public record AdView(AdVisibility visibility, Instant publishedOn) {
+    }
+
+    /** A job as its company's hiring team sees it. */
+    public record JobView(String id, String title, String refNumber, JobStatus status, LocationView location,
+            JobReference.Item industry, JobReference.Item function, JobReference.Item experienceLevel,
+            String department, int headcount, Sections description, AdView jobAd, Instant createdOn,
+            Instant updatedOn) {
+
+        static JobView of(JobEntity j) {
+            return new JobView(j.getId(), j.getTitle(), j.getRefNumber(), j.getStatus(), JobViews.location(j),
+                    item(JobReference.INDUSTRIES, j.getIndustryId()), item(JobReference.FUNCTIONS, j.getFunctionId()),
+                    item(JobReference.EXPERIENCE_LEVELS, j.getExperienceLevelId()), j.getDepartment(),
+                    j.getHeadcount(), sections(j),
+                    j.getAdVisibility() == null ? null
+                            : new AdView(j.getAdVisibility(), Instant.ofEpochMilli(j.getAdPublishedAt())),
+                    Instant.ofEpochMilli(j.getCreatedAt()), Instant.ofEpochMilli(j.getUpdatedAt()));
+        }
+    }
+
+    /** A published ad as candidates and employees see it: no internal fields. */
+    public record JobAdView(String id, String title, LocationView location, JobReference.Item industry,
+            JobReference.Item function, JobReference.Item experienceLevel, String department, Sections description,
+            AdVisibility visibility, Instant publishedOn) {
+
+        static JobAdView of(JobEntity j) {
+            return new JobAdView(j.getId(), j.getTitle(), JobViews.location(j), item(JobReference.INDUSTRIES, j.getIndustryId()),
+                    item(JobReference.FUNCTIONS, j.getFunctionId()),
+                    item(JobReference.EXPERIENCE_LEVELS, j.getExperienceLevelId()), j.getDepartment(), sections(j),
+                    j.getAdVisibility(), Instant.ofEpochMilli(j.getAdPublishedAt()));
+        }
+    }
+
+    static LocationView location(JobEntity j) {
+        return new LocationView(ReferenceData.countryName(j.getCountryCode()).orElse(j.getCountryCode()),
+                j.getCountryCode(), j.getCity(), j.isRemote());
+    }
+
+    static Sections sections(JobEntity j) {
+        return new Sections(j.getCompanyDescription(), j.getJobDescription(), j.getQualifications(),
+                j.getAdditionalInformation());
+    }
+
+    static JobReference.Item item(java.util.Map<String, String> list, String id) {
+        return JobReference.find(list, id).orElse(new JobReference.Item(id, id));
+    }
+}

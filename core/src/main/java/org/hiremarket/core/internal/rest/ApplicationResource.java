@@ -1,0 +1,69 @@
+package org.hiremarket.core.internal.rest;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import org.hiremarket.core.internal.candidate.ApplicationService;
+import org.hiremarket.core.internal.candidate.ApplicationStatus;
+import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
+import org.hiremarket.core.internal.candidate.CandidateViews.Labels;
+import org.hiremarket.core.internal.candidate.CandidateViews.StatusChange;
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.Scope;
+
+/** Applications of the caller's company: status flow with history, and labels. */
+@Path("/applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+
+    private final ApplicationService applications;
+
+    ApplicationResource(ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @GET
+    @Requires(Scope.CANDIDATES_READ)
+    public Page<ApplicationView> list(@Context Caller caller, @QueryParam("jobId") String jobId,
+            @QueryParam("candidateId") String candidateId, @QueryParam("status") String status,
+            @QueryParam("label") String label, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return applications.list(caller, new ApplicationService.ApplicationFilter(blankToNull(jobId),
+                blankToNull(candidateId), Params.enumValue("status", status, ApplicationStatus.class), label),
+                Params.page(offset, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Scope.CANDIDATES_READ)
+    public ApplicationView get(@Context Caller caller, @PathParam("id") String id) {
+        return applications.get(caller, id);
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @Requires(Scope.CANDIDATES_MANAGE)
+    public ApplicationView status(@Context Caller caller, @PathParam("id") String id, StatusChange body) {
+        StatusChange b = Params.body(body);
+        return applications.changeStatus(caller, id, b.status(), b.note());
+    }
+
+    @PUT
+    @Path("/{id}/labels")
+    @Requires(Scope.CANDIDATES_MANAGE)
+    public ApplicationView labels(@Context Caller caller, @PathParam("id") String id, Labels body) {
+        return applications.setLabels(caller, id, Params.body(body).labels());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

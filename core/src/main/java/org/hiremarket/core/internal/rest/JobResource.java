@@ -1,0 +1,121 @@
+package org.hiremarket.core.internal.rest;
+
+import java.net.URI;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.hiremarket.core.internal.candidate.ApplicationService;
+import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
+import org.hiremarket.core.internal.candidate.CandidateViews.ApplyIn;
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.Scope;
+import org.hiremarket.core.internal.job.AdVisibility;
+import org.hiremarket.core.internal.job.JobService;
+import org.hiremarket.core.internal.job.JobService.JobFilter;
+import org.hiremarket.core.internal.job.JobStatus;
+import org.hiremarket.core.internal.job.JobViews.CreateJob;
+import org.hiremarket.core.internal.job.JobViews.JobView;
+import org.hiremarket.core.internal.job.JobViews.Publication;
+import org.hiremarket.core.internal.job.JobViews.StatusChange;
+import org.hiremarket.core.internal.job.JobViews.UpdateJob;
+
+/** The jobs of the caller's company, their status, their ad and their applications. */
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class JobResource {
+
+    private final JobService jobs;
+    private final ApplicationService applications;
+
+    JobResource(JobService jobs, ApplicationService applications) {
+        this.jobs = jobs;
+        this.applications = applications;
+    }
+
+    @POST
+    @Requires(Scope.JOBS_MANAGE)
+    public Response create(@Context Caller caller, @Context UriInfo uri, CreateJob body) {
+        JobView j = jobs.create(caller, Params.body(body));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + j.id())).entity(j).build();
+    }
+
+    @GET
+    @Requires(Scope.JOBS_READ)
+    public Page<JobView> list(@Context Caller caller, @QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("countryCode") String countryCode, @QueryParam("department") String department,
+            @QueryParam("visibility") String visibility, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        return jobs.list(caller, new JobFilter(Params.enumValue("status", status, JobStatus.class), q, countryCode,
+                department, Params.enumValue("visibility", visibility, AdVisibility.class)), Params.page(offset, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Scope.JOBS_READ)
+    public JobView get(@Context Caller caller, @PathParam("id") String id) {
+        return jobs.get(caller, id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Requires(Scope.JOBS_MANAGE)
+    public JobView update(@Context Caller caller, @PathParam("id") String id, UpdateJob body) {
+        return jobs.update(caller, id, Params.body(body));
+    }
+
+    @PUT
+    @Path("/{id}/status")
+    @Requires(Scope.JOBS_MANAGE)
+    public JobView status(@Context Caller caller, @PathParam("id") String id, StatusChange body) {
+        return jobs.changeStatus(caller, id, Params.body(body).status());
+    }
+
+    @PUT
+    @Path("/{id}/ad")
+    @Requires(Scope.JOBS_MANAGE)
+    public JobView publish(@Context Caller caller, @PathParam("id") String id, Publication body) {
+        return jobs.publish(caller, id, Params.body(body).visibility());
+    }
+
+    @DELETE
+    @Path("/{id}/ad")
+    @Requires(Scope.JOBS_MANAGE)
+    public JobView unpublish(@Context Caller caller, @PathParam("id") String id) {
+        return jobs.unpublish(caller, id);
+    }
+
+    @POST
+    @Path("/{id}/applications")
+    @Requires(Scope.CANDIDATES_MANAGE)
+    public Response apply(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, ApplyIn body) {
+        ApplicationView a = applications.apply(caller, id, Params.body(body));
+        return Response.created(uri.getBaseUriBuilder().path("applications").path(a.id()).build()).entity(a).build();
+    }
+
+    @GET
+    @Path("/{id}/applications")
+    @Requires(Scope.CANDIDATES_READ)
+    public Page<ApplicationView> applications(@Context Caller caller, @PathParam("id") String id,
+            @QueryParam("status") String status, @QueryParam("label") String label,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return applications.list(caller, new ApplicationService.ApplicationFilter(id, null,
+                Params.enumValue("status", status, org.hiremarket.core.internal.candidate.ApplicationStatus.class),
+                label), Params.page(offset, limit));
+    }
+}

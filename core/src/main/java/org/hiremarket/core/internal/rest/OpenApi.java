@@ -1,0 +1,229 @@
+package org.hiremarket.core.internal.rest;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.ws.rs.Path;
+
+import org.hiremarket.core.internal.identity.Scope;
+
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+
+/**
+ * The OpenAPI 3 document of the whole API, generated from the resource classes by swagger's
+ * JAX-RS reader and served at {@code /api/v1/openapi.json} (and {@code .yaml}). The customizer adds what annotations cannot say once for all: security schemes and which operations
+ * need them, tags, problem responses and stable operation ids.
+ */
+final class OpenApi {
+
+    static final Map<String, String> TAGS = new TreeMap<>(Map.ofEntries(
+            Map.entry("applications", "Applications of candidates to jobs: status flow, history, labels"),
+            Map.entry("auth", "People signing in: login, logout, activation, password reset"),
+            Map.entry("candidates", "Candidates and their attachments"),
+            Map.entry("connections", "The company's connections to marketplace integrations"),
+            Map.entry("credentials", "API keys and OAuth 2.0 clients (administrators)"),
+            Map.entry("employee", "The employee portal"),
+            Map.entry("integrations", "Integrations deployed and activated on the marketplace"),
+            Map.entry("jobs", "Jobs, their status and their ad"),
+            Map.entry("oauth", "OAuth 2.0 token endpoint (client credentials)"),
+            Map.entry("ping", "Liveness"),
+            Map.entry("public", "Public job lists of companies (anonymous)"),
+            Map.entry("reference", "Reference lists: roles, industries, functions, experience levels, countries, languages"),
+            Map.entry("users", "The people of the company")));
+
+    private OpenApi() {
+    }
+
+    /**
+     * Reads the resource classes with swagger's JAX-RS reader (classes handed over directly, no
+     * class-path scanning, which does not work across OSGi bundles) and completes the document.
+     */
+    static OpenAPI build(List<Object> resources) {
+        OpenAPI base = new OpenAPI().info(new Info().title("HireMarket API").version("1.0.0")
+                .description("The customer API of HireMarket, the self-hosted recruiting marketplace host. Authenticate"
+                        + " with a company API key in X-SmartToken, an OAuth 2.0 client-credentials access token, or a"
+                        + " person's session token (Authorization: Bearer). Errors are RFC 9457 problem documents.")
+                .license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
+        base.components(new Components().securitySchemes(schemes()));
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        for (Object r : resources) {
+            classes.add(r.getClass());
+        }
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(OpenApi.class.getClassLoader());
+        try {
+            SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true)
+                    .readAllResources(true);
+            OpenAPI oas = new Reader(config).read(classes);
+            new Customizer(publicPaths(resources)).customize(oas);
+            return oas;
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    static Map<String, SecurityScheme> schemes() {
+        Map<String, SecurityScheme> s = new LinkedHashMap<>();
+        s.put("SmartToken", new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                .name(AuthenticationFilter.API_KEY_HEADER).description("A company API key: full access"));
+        Scopes scopes = new Scopes();
+        for (Scope scope : Scope.values()) {
+            if (scope.grantableToClients()) {
+                scopes.addString(scope.wire(), scope.wire().replace('_', ' '));
+            }
+        }
+        s.put("OAuth2", new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                .description("OAuth 2.0 client credentials (RFC 6749 §4.4)")
+                .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/api/v1/oauth/token").scopes(scopes))));
+        s.put("Session", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A person's session token from POST /auth/login"));
+        return s;
+    }
+
+    /** "METHOD /path" of every operation that needs no credentials. */
+    static Set<String> publicPaths(List<Object> resources) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Object r : resources) {
+            Class<?> c = r.getClass();
+            String base = c.getAnnotation(Path.class).value();
+            boolean classPublic = c.isAnnotationPresent(Public.class);
+            for (Method m : c.getMethods()) {
+                String verb = verb(m);
+                if (verb == null || !(classPublic || m.isAnnotationPresent(Public.class))) {
+                    continue;
+                }
+                Path p = m.getAnnotation(Path.class);
+                out.add(verb + " " + join(base, p == null ? "" : p.value()));
+            }
+        }
+        return out;
+    }
+
+    private static String verb(Method m) {
+        for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+            javax.ws.rs.HttpMethod h = a.annotationType().getAnnotation(javax.ws.rs.HttpMethod.class);
+            if (h != null) {
+                return h.value();
+            }
+        }
+        return null;
+    }
+
+    static String join(String base, String sub) {
+        String s = ("/" + base + "/" + sub).replaceAll("/+", "/");
+        return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Adds security, tags, problem responses and operation ids to the generated document. */
+    static final class Customizer {
+        private final Set<String> publicPaths;
+
+        Customizer(Set<String> publicPaths) {
+            this.publicPaths = publicPaths;
+        }
+
+        void customize(OpenAPI oas) {
+            oas.setServers(List.of(new Server().url("/api/v1").description("this HireMarket host")));
+            oas.setSecurity(List.of(new SecurityRequirement().addList("SmartToken"),
+                    new SecurityRequirement().addList("OAuth2"), new SecurityRequirement().addList("Session")));
+            List<Tag> tags = new ArrayList<>();
+            TAGS.forEach((name, description) -> tags.add(new Tag().name(name).description(description)));
+            oas.setTags(tags);
+            Schema<?> problem = new Schema<>().$ref("#/components/schemas/Problem");
+            if (oas.getComponents() != null) {
+                oas.getComponents().addSchemas("Problem", problemSchema());
+            }
+            if (oas.getPaths() == null) {
+                return;
+            }
+            oas.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                String key = method.name() + " " + path;
+                String segment = path.split("/")[1];
+                op.setTags(List.of(TAGS.containsKey(segment) ? segment : "reference"));
+                op.setOperationId(operationId(method, path));
+                if (publicPaths.contains(key)) {
+                    op.setSecurity(List.of());
+                } else {
+                    respond(op, "401", "Missing or invalid credentials", problem);
+                    respond(op, "403", "The credential lacks the scope this needs", problem);
+                }
+                respond(op, "400", "Invalid request (validation problem with field errors)", problem);
+                respond(op, "429", "Rate limit exceeded; see Retry-After", problem);
+                if (path.contains("{")) {
+                    respond(op, "404", "Not found (also for another company's ids)", problem);
+                }
+                if (op.getSummary() == null || op.getSummary().isBlank()) {
+                    op.setSummary(summary(method, path));
+                }
+            }));
+        }
+
+        private static void respond(Operation op, String code, String description, Schema<?> problem) {
+            if (op.getResponses() != null && !op.getResponses().containsKey(code)) {
+                op.getResponses().addApiResponse(code, new ApiResponse().description(description)
+                        .content(new Content().addMediaType(Problem.MEDIA_TYPE, new MediaType().schema(problem))));
+            }
+        }
+
+        @SuppressWarnings({ "rawtypes", "unchecked" })
+        private static Schema problemSchema() {
+            Schema s = new Schema<>().type("object").description("RFC 9457 problem details");
+            s.addProperties("type", new Schema<>().type("string").format("uri-reference"));
+            s.addProperties("title", new Schema<>().type("string"));
+            s.addProperties("status", new Schema<>().type("integer").format("int32"));
+            s.addProperties("detail", new Schema<>().type("string"));
+            Schema error = new Schema<>().type("object");
+            error.addProperties("field", new Schema<>().type("string"));
+            error.addProperties("message", new Schema<>().type("string"));
+            s.addProperties("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(error));
+            s.setRequired(List.of("type", "title", "status"));
+            return s;
+        }
+
+        static String operationId(PathItem.HttpMethod method, String path) {
+            StringBuilder sb = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
+            for (String part : path.split("[/-]")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                boolean param = part.startsWith("{");
+                String word = param ? "By" + capital(part.substring(1, part.length() - 1)) : capital(part);
+                sb.append(word);
+            }
+            return sb.toString();
+        }
+
+        static String summary(PathItem.HttpMethod method, String path) {
+            return method.name() + " " + path;
+        }
+
+        private static String capital(String s) {
+            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+    }
+}
