@@ -91,7 +91,8 @@ public abstract class HireMarketTestSupport {
                         String.valueOf(freePort())),
                 systemProperty("hiremarket.test.http.port").value(String.valueOf(httpPortFor())),
                 systemProperty("hiremarket.faulty.plugin").value(requiredProperty("hiremarket.faulty.plugin")),
-                systemProperty("hiremarket.openboard.plugin").value(requiredProperty("hiremarket.openboard.plugin"))));
+                systemProperty("hiremarket.openboard.plugin").value(requiredProperty("hiremarket.openboard.plugin")),
+                systemProperty("hiremarket.openapi.out").value(System.getProperty("hiremarket.openapi.out", ""))));
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
     }
