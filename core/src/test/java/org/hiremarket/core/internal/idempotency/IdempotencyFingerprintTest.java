@@ -1,0 +1,35 @@
+package org.hiremarket.core.internal.idempotency;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.Test;
+
+public class IdempotencyFingerprintTest {
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void sameRequestSameFingerprint() {
+        assertEquals(IdempotencyStore.fingerprint("POST", "jobs", b("{\"a\":1}")),
+                IdempotencyStore.fingerprint("POST", "jobs", b("{\"a\":1}")));
+    }
+
+    @Test
+    public void bodyPathOrMethodChangeTheFingerprint() {
+        String base = IdempotencyStore.fingerprint("POST", "jobs", b("{\"a\":1}"));
+        assertNotEquals(base, IdempotencyStore.fingerprint("POST", "jobs", b("{\"a\":2}")));
+        assertNotEquals(base, IdempotencyStore.fingerprint("POST", "candidates", b("{\"a\":1}")));
+        assertNotEquals(base, IdempotencyStore.fingerprint("PUT", "jobs", b("{\"a\":1}")));
+    }
+
+    @Test
+    public void keysOfDifferentCompaniesNeverShareARecord() {
+        assertNotEquals(IdempotencyStore.sha256("company-a\u0000key"), IdempotencyStore.sha256("company-b\u0000key"));
+        assertEquals(64, IdempotencyStore.sha256("x").length());
+    }
+}
