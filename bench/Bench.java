@@ -50,6 +50,11 @@ public class Bench {
         Karaf ours = Karaf.unpack(dist, WORK.resolve("hiremarket"));
         Karaf bare = Karaf.unpack(dist, WORK.resolve("bare"));
         bare.makeBare();
+        // the load test measures throughput, not the per-credential limit (which stays in the path)
+        ours.setProperty("etc/org.hiremarket.api.cfg", "rate.limit.per.second", "10000000");
+        ours.setProperty("etc/org.hiremarket.api.cfg", "rate.limit.burst", "10000000");
+        int loadSeconds = intArg(args, "--load-seconds", 10);
+        int loadRounds = intArg(args, "--load-rounds", 3);
 
         // one-time set-up of HireMarket: a console user and a company with its API key
         ours.start();
@@ -105,6 +110,29 @@ public class Bench {
             await(Duration.ofSeconds(30), () -> ours.jsonField("/api/v1/connections/" + connection, apiKey, "status")
                     .equals("ACTIVE"));
         }
+
+        // API under concurrent load (wrk): one job by id, new candidates, against the constant endpoint
+        String wrk = Load.ensureWrk();
+        String job = ours.body("POST", "/api/v1/jobs", apiKey, "{\"title\":\"Bench Engineer\",\"location\":"
+                + "{\"countryCode\":\"US\",\"city\":\"Boston\"},\"industry\":{\"id\":\"computer_software\"},"
+                + "\"function\":{\"id\":\"engineering\"},\"experienceLevel\":{\"id\":\"mid_senior_level\"}}");
+        String jobId = match(job, "\"id\":\"([^\"]+)\"");
+        String base = "http://127.0.0.1:" + ours.httpPort + "/api/v1";
+        Path postScript = Load.postScript(WORK, apiKey);
+        Load ping = new Load("GET /ping (constant, same stack)", wrk, base + "/ping", null, null);
+        Load getJob = new Load("GET /jobs/{id} (X-SmartToken)", wrk, base + "/jobs/" + jobId, apiKey, null);
+        Load postCandidate = new Load("POST /candidates (X-SmartToken)", wrk, base + "/candidates", apiKey, postScript);
+        say("warming up the API under load");
+        for (Load l : List.of(ping, getJob, postCandidate)) {
+            l.run(loadSeconds, false);
+        }
+        for (int round = 1; round <= loadRounds; round++) {
+            for (Load l : List.of(ping, getJob, postCandidate)) {
+                l.run(loadSeconds, true);
+            }
+            say(String.format(Locale.ROOT, "load round %d: ping %.0f/s, GET job %.0f/s, POST candidate %.0f/s", round,
+                    ping.last(), getJob.last(), postCandidate.last()));
+        }
         ours.stop();
 
         double bo = median(bootOurs);
@@ -126,6 +154,14 @@ public class Bench {
                 "jar deleted -> connection UNAVAILABLE", um, "-", "-", "<= 250 ms"));
         report.append(String.format(Locale.ROOT, "deploy runs (ms): %s%nundeploy runs (ms): %s%n", rounded(deployMs),
                 rounded(undeployMs)));
+        report.append(String.format(Locale.ROOT, "%n%-36s %10s %9s %9s %8s  %s%n", "load: wrk " + Load.THREADS + " threads, "
+                + Load.CONNECTIONS + " conn., " + loadSeconds + " s x " + loadRounds, "req/s", "p50", "p99",
+                "vs ping", "target"));
+        for (Load l : List.of(ping, getJob, postCandidate)) {
+            String target = l == ping ? "-" : l == getJob ? ">= 0.50 and >= 3000/s" : ">= 1000/s";
+            report.append(String.format(Locale.ROOT, "%-36s %10.0f %7.1fms %7.1fms %8.2f  %s%n", l.name, l.medianRate(),
+                    l.medianP50(), l.medianP99(), l.medianRate() / ping.medianRate(), target));
+        }
         System.out.print(report);
         Path results = ROOT.resolve("bench/results");
         Files.createDirectories(results);
@@ -133,6 +169,117 @@ public class Bench {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    /** One wrk load (a URL, a credential, optionally a Lua script for POSTs) and its measured rounds. */
+    static final class Load {
+        static final int THREADS = 2;
+        static final int CONNECTIONS = 64;
+
+        final String name;
+        final String wrk;
+        final String url;
+        final String apiKey;
+        final Path script;
+        final List<Double> rates = new ArrayList<>();
+        final List<Double> p50 = new ArrayList<>();
+        final List<Double> p99 = new ArrayList<>();
+
+        Load(String name, String wrk, String url, String apiKey, Path script) {
+            this.name = name;
+            this.wrk = wrk;
+            this.url = url;
+            this.apiKey = apiKey;
+            this.script = script;
+        }
+
+        void run(int seconds, boolean record) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of(wrk, "-t" + THREADS, "-c" + CONNECTIONS, "-d" + seconds + "s",
+                    "--latency"));
+            if (apiKey != null) {
+                cmd.add("-H");
+                cmd.add("X-SmartToken: " + apiKey);
+            }
+            if (script != null) {
+                cmd.add("-s");
+                cmd.add(script.toString());
+            }
+            cmd.add(url);
+            String out = Bench.run(WORK, cmd.toArray(new String[0]));
+            if (out.contains("Non-2xx")) {
+                throw new IllegalStateException(name + ": some answers were not 2xx\n" + out);
+            }
+            if (record) {
+                rates.add(Double.parseDouble(match(out, "Requests/sec:\\s+([0-9.]+)")));
+                p50.add(millis(match(out, "(?m)^\\s+50%\\s+(\\S+)")));
+                p99.add(millis(match(out, "(?m)^\\s+99%\\s+(\\S+)")));
+            }
+        }
+
+        double last() {
+            return rates.get(rates.size() - 1);
+        }
+
+        double medianRate() {
+            return median(rates);
+        }
+
+        double medianP50() {
+            return median(p50);
+        }
+
+        double medianP99() {
+            return median(p99);
+        }
+
+        static double millis(String wrkTime) {
+            double v = Double.parseDouble(wrkTime.replaceAll("[a-z]+$", ""));
+            if (wrkTime.endsWith("us")) {
+                return v / 1000;
+            }
+            if (wrkTime.endsWith("ms")) {
+                return v;
+            }
+            if (wrkTime.endsWith("m")) {
+                return v * 60_000;
+            }
+            return v * 1000;
+        }
+
+        /** wrk from the PATH, installed from the distribution's packages when missing and allowed. */
+        static String ensureWrk() throws Exception {
+            for (String dir : System.getenv("PATH").split(":")) {
+                if (Files.isExecutable(Path.of(dir, "wrk"))) {
+                    return Path.of(dir, "wrk").toString();
+                }
+            }
+            say("wrk not found: installing it with apt-get");
+            String sudo = "root".equals(System.getProperty("user.name")) ? "" : "sudo ";
+            Bench.run(ROOT, "sh", "-c", sudo + "apt-get install -y -q wrk || (" + sudo + "apt-get update -q && " + sudo
+                    + "apt-get install -y -q wrk)");
+            return "wrk";
+        }
+
+        /** A wrk script that POSTs candidates, each with an email no other request uses. */
+        static Path postScript(Path dir, String apiKey) throws IOException {
+            Path p = dir.resolve("post-candidate.lua");
+            Files.writeString(p, String.join("\n",
+                    "wrk.method = \"POST\"",
+                    "wrk.headers[\"Content-Type\"] = \"application/json\"",
+                    "local threads = 0",
+                    "setup = function(thread)",
+                    "  threads = threads + 1",
+                    "  thread:set(\"tid\", threads .. \"-\" .. os.time() .. \"-\" .. math.random(1, 1000000))",
+                    "end",
+                    "local n = 0",
+                    "request = function()",
+                    "  n = n + 1",
+                    "  local body = '{\"firstName\":\"Load\",\"lastName\":\"Test\",\"email\":\"load-' .. tid .. '-' .. n"
+                            + " .. '@example.org\",\"phone\":\"+1 555 0100\",\"location\":{\"countryCode\":\"US\",\"city\":\"Boston\"}}'",
+                    "  return wrk.format(nil, nil, nil, body)",
+                    "end", ""));
+            return p;
+        }
+    }
 
     /** One unpacked distribution and the process running it. */
     static final class Karaf {
