@@ -97,11 +97,21 @@ public class AuthService {
                         OneTimeTokenEntity.Purpose.PASSWORD_RESET, RESET_VALIDITY) })
                 .orElse(null));
         if (mail != null) {
-            mailer.send(mail[0], "Reset your HireMarket password", "Hello " + mail[1]
+            sendQuietly(mail[0], "Reset your HireMarket password", "Hello " + mail[1]
                     + ",\n\nsomeone asked to reset your password. If it was you, set a new one within an hour:\n\n  POST "
                     + mailer.publicUrl() + "/api/v1/auth/password-reset/confirm\n  {\"token\": \"" + mail[2]
                     + "\", \"password\": \"<your new password>\"}\n\nReset token: " + mail[2]
                     + "\n\nIf it was not you, ignore this mail.\n");
+        }
+    }
+
+    /** The answer to a reset request never depends on the mail (no account probing); failures are logged. */
+    private void sendQuietly(String to, String subject, String text) {
+        try {
+            mailer.send(to, subject, text);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AuthService.class).warn("A password reset mail could not be sent: {}",
+                    e.getMessage());
         }
     }
 
