@@ -58,6 +58,10 @@ public class ApplicationEntity {
     @Column(nullable = false)
     private long updatedAt;
 
+    /** The hiring step of the job the application is in, if the job has steps. */
+    @Column(length = 36)
+    private String hiringStepId;
+
     @Version
     private long version;
 
@@ -96,4 +100,10 @@ public class ApplicationEntity {
     public long getCreatedAt() { return createdAt; }
     public long getUpdatedAt() { return updatedAt; }
     void touch(long at) { this.updatedAt = at; }
+    public String getHiringStepId() { return hiringStepId; }
+    /** Moves the application into a hiring step of its job (checked by the caller). */
+    public void enterStep(String stepId, long at) {
+        this.hiringStepId = stepId;
+        this.updatedAt = at;
+    }
 }

@@ -244,7 +244,7 @@ public class ApplicationService {
         em.persist(new ApplicationEventEntity(Ids.newId(), a.getId(), (int) seq, from, to, at, actor, note));
     }
 
-    static ApplicationEntity load(EntityManager em, String companyId, String id) {
+    public static ApplicationEntity load(EntityManager em, String companyId, String id) {
         ApplicationEntity a = id == null ? null : em.find(ApplicationEntity.class, id);
         if (a == null || !a.getCompanyId().equals(companyId)) {
             throw ApiException.notFound("application", id);
@@ -266,7 +266,7 @@ public class ApplicationService {
         return new Page<>(count.getSingleResult(), page.offset(), page.limit(), content);
     }
 
-    static ApplicationView view(EntityManager em, ApplicationEntity a) {
+    public static ApplicationView view(EntityManager em, ApplicationEntity a) {
         CandidateEntity c = em.find(CandidateEntity.class, a.getCandidateId());
         List<HistoryEntry> history = em.createNamedQuery("ApplicationEvent.byApplication", ApplicationEventEntity.class)
                 .setParameter("applicationId", a.getId()).getResultList().stream()
@@ -275,11 +275,12 @@ public class ApplicationService {
                 .toList();
         return new ApplicationView(a.getId(), a.getJobId(),
                 new CandidateRef(c.getId(), c.getFirstName(), c.getLastName(), c.getEmail()), a.getStatus(),
+                a.getHiringStepId(),
                 new SourceView(a.getSourceType(), a.getSourceName()), a.getLabels(), history,
                 Instant.ofEpochMilli(a.getCreatedAt()), Instant.ofEpochMilli(a.getUpdatedAt()));
     }
 
-    static String actor(Caller caller) {
+    public static String actor(Caller caller) {
         return caller.userId() != null ? "user:" + caller.userId()
                 : (caller.kind() == Caller.Kind.API_KEY ? "api-key:" : "oauth-client:") + caller.credentialId();
     }

@@ -79,6 +79,7 @@ public final class CandidateViews {
     }
 
     public record ApplicationView(String id, String jobId, CandidateRef candidate, ApplicationStatus status,
-            SourceView source, List<String> labels, List<HistoryEntry> history, Instant createdOn, Instant updatedOn) {
+            String hiringStepId, SourceView source, List<String> labels, List<HistoryEntry> history, Instant createdOn,
+            Instant updatedOn) {
     }
 }

@@ -34,16 +34,25 @@ public class IntegrationsCommand implements Action {
         table.column("State");
         table.column("Active");
         table.column("Connections").alignRight();
+        table.column("Health");
+        table.column("Circuit");
+        table.column("Calls/failed").alignRight();
         var list = marketplace.adminList();
         for (IntegrationAdminView v : list) {
             table.addRow().addContent(v.id(), v.name(), v.kind() == null ? "-" : v.kind(), v.vendor(),
                     v.bundleId() == null ? "-" : v.bundle() + " [" + v.bundleId() + "]", v.state(),
-                    v.active() ? "yes" : "no", v.connections());
+                    v.active() ? "yes" : "no", v.connections(), v.health().status(), v.health().circuit(),
+                    v.health().calls() + "/" + v.health().failures());
         }
         table.print(System.out, !noFormat);
         if (verbose) {
             for (IntegrationAdminView v : list) {
                 v.problems().forEach(p -> System.out.println(v.id() + ": " + p));
+                if (v.health().lastFailure() != null) {
+                    System.out.println(v.id() + ": last failure at " + v.health().lastFailureAt() + ": "
+                            + v.health().lastFailure() + (v.health().retryAfter() == null ? ""
+                                    : " (calls paused until " + v.health().retryAfter() + ")"));
+                }
             }
         }
         return null;

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
+import org.hiremarket.api.integration.ConnectionContext;
 import org.hiremarket.api.integration.CompanyProfile;
 import org.hiremarket.api.integration.ConnectResult;
 import org.hiremarket.api.integration.DataScope;
@@ -313,6 +314,14 @@ public class ConnectionService {
             }
             throw ApiException.validation(errors);
         }
+    }
+
+    /**
+     * The context the host hands to plugin calls for work of a connection it already owns (orders
+     * placed before a disconnect are still delivered), with the partner account opened.
+     */
+    public ConnectionContext hostContext(ConnectionEntity c) {
+        return context(c, accounts.open(c.getAccountData()));
     }
 
     private ConnectionContextImpl context(ConnectionEntity c, Map<String, String> values) {

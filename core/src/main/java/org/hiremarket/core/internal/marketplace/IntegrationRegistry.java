@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,12 +45,16 @@ public class IntegrationRegistry {
     private final Map<Long, RegisteredIntegration> byService = new ConcurrentHashMap<>();
     /** The usable service of each integration id. */
     private final Map<String, RegisteredIntegration> byId = new ConcurrentHashMap<>();
+    /** Told when an integration becomes usable (deployed, started, updated), outside any lock. */
+    private final List<Consumer<RegisteredIntegration>> availabilityListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public IntegrationRegistry(MarketplaceConfig config) {
         this.config = config;
         this.caller = new PluginCaller(config.plugin_threads(), Duration.ofMillis(config.plugin_call_timeout_ms()),
-                config.plugin_max_concurrent_calls());
+                config.plugin_max_concurrent_calls(), new PluginCaller.BreakerSettings(config.breaker_failure_rate(),
+                        config.breaker_window(), config.breaker_minimum_calls(),
+                        Duration.ofSeconds(config.breaker_open_seconds())));
     }
 
     @Deactivate
@@ -85,13 +91,13 @@ public class IntegrationRegistry {
             problems.add(e.getMessage());
         }
         String id = d == null ? "service-" + serviceId : d.id();
+        RegisteredIntegration r;
         synchronized (this) {
             RegisteredIntegration holder = byId.get(id);
             if (problems.isEmpty() && holder != null) {
                 problems.add("integration id '" + id + "' is already provided by " + holder.bundle());
             }
-            RegisteredIntegration r = new RegisteredIntegration(id, d, service, serviceId, bundle, bundleId,
-                    List.copyOf(problems));
+            r = new RegisteredIntegration(id, d, service, serviceId, bundle, bundleId, List.copyOf(problems));
             byService.put(serviceId, r);
             if (r.usable()) {
                 byId.put(id, r);
@@ -100,10 +106,33 @@ public class IntegrationRegistry {
                 LOG.warn("Integration service {} from {} refused: {}", id, bundle, problems);
             }
         }
+        if (r.usable()) {
+            announce(r);
+        }
+    }
+
+    /** Registers a listener told whenever an integration becomes usable. */
+    public void onAvailable(Consumer<RegisteredIntegration> listener) {
+        availabilityListeners.add(listener);
+    }
+
+    public void removeListener(Consumer<RegisteredIntegration> listener) {
+        availabilityListeners.remove(listener);
+    }
+
+    private void announce(RegisteredIntegration r) {
+        for (Consumer<RegisteredIntegration> l : availabilityListeners) {
+            try {
+                l.accept(r);
+            } catch (RuntimeException e) {
+                LOG.warn("Listener failed for integration {}", r.id(), e);
+            }
+        }
     }
 
     void removeIntegration(Integration service, ServiceReference<Integration> ref) {
         long serviceId = (Long) ref.getProperty(Constants.SERVICE_ID);
+        List<RegisteredIntegration> promotedNow = new ArrayList<>();
         synchronized (this) {
             RegisteredIntegration r = byService.remove(serviceId);
             if (r != null && byId.get(r.id()) == r) {
@@ -119,9 +148,11 @@ public class IntegrationRegistry {
                                     o.service(), o.serviceId(), o.bundle(), o.bundleId(), List.of());
                             byService.put(o.serviceId(), promoted);
                             byId.put(o.id(), promoted);
+                            promotedNow.add(promoted);
                         });
             }
         }
+        promotedNow.forEach(this::announce);
     }
 
     /** @return the usable integration with this id, if its plugin is present */

@@ -15,6 +15,7 @@ import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
 import org.hiremarket.core.internal.common.Startup;
+import org.hiremarket.core.internal.marketplace.Views.HealthView;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationAdminView;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationView;
 import org.hiremarket.core.internal.persistence.Database;
@@ -70,12 +71,12 @@ public class MarketplaceService {
         List<IntegrationView> all = registry.all().stream()
                 .filter(r -> r.usable() && isActivated(r.id()) && registry.find(r.id()).orElse(null) == r)
                 .filter(r -> kind == null || r.descriptor().kind() == kind)
-                .map(r -> IntegrationView.of(r.descriptor())).toList();
+                .map(r -> IntegrationView.of(r.descriptor(), registry.caller().health(r.id()))).toList();
         return Page.of(all, page);
     }
 
     public IntegrationView getOffered(String integrationId) {
-        return offered(integrationId).map(r -> IntegrationView.of(r.descriptor()))
+        return offered(integrationId).map(r -> IntegrationView.of(r.descriptor(), registry.caller().health(r.id())))
                 .orElseThrow(() -> ApiException.notFound("integration", integrationId));
     }
 
@@ -130,14 +131,16 @@ public class MarketplaceService {
                     r.descriptor() == null ? null : r.descriptor().kind(),
                     r.descriptor() == null ? "?" : r.descriptor().vendor(),
                     r.descriptor() == null ? "?" : r.descriptor().version(), r.bundle(), r.bundleId(), state,
-                    isActivated(r.id()), counts.getOrDefault(r.id(), 0L), r.problems()));
+                    isActivated(r.id()), counts.getOrDefault(r.id(), 0L), r.problems(),
+                    HealthView.of(registry.caller().health(r.id()))));
         }
         Set<String> known = new java.util.HashSet<>(activation.keySet());
         known.addAll(counts.keySet());
         for (String id : known) {
             if (registry.all().stream().noneMatch(r -> r.id().equals(id))) {
                 out.put(id, new IntegrationAdminView(id, "?", null, "?", "?", "-", null, "UNAVAILABLE",
-                        isActivated(id), counts.getOrDefault(id, 0L), List.of("no bundle provides it")));
+                        isActivated(id), counts.getOrDefault(id, 0L), List.of("no bundle provides it"),
+                        HealthView.of(registry.caller().health(id))));
             }
         }
         List<IntegrationAdminView> list = new ArrayList<>(out.values());

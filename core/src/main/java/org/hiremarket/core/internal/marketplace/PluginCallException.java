@@ -13,6 +13,8 @@ public class PluginCallException extends Exception {
         TIMED_OUT,
         /** Too many calls to this plugin are running (a hung plugin); refused without calling it. */
         BUSY,
+        /** The integration's circuit breaker is open after repeated failures; not attempted. */
+        CIRCUIT_OPEN,
         /** The calling thread was interrupted while waiting. */
         INTERRUPTED
     }

@@ -46,16 +46,31 @@ public final class Views {
     /** An integration offered to customers. */
     public record IntegrationView(String id, String name, String vendor, IntegrationKind kind, String version,
             String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
-            List<ScopeView> reverseScopes) {
-        static IntegrationView of(IntegrationDescriptor d) {
+            List<ScopeView> reverseScopes, HealthView health) {
+        static IntegrationView of(IntegrationDescriptor d, PluginCaller.Health h) {
             return new IntegrationView(d.id(), d.name(), d.vendor(), d.kind(), d.version(), d.description(),
-                    ScopeView.of(d.scopes()), AccountFieldView.of(d.accountFields()), ScopeView.of(d.reverseScopes()));
+                    ScopeView.of(d.scopes()), AccountFieldView.of(d.accountFields()), ScopeView.of(d.reverseScopes()),
+                    HealthView.of(h));
+        }
+    }
+
+    /**
+     * How an integration's calls fare: {@code UP}, {@code DEGRADED} (recent failures) or {@code DOWN}
+     * (circuit open: calls paused until {@code retryAfter}).
+     */
+    public record HealthView(String status, String circuit, float failureRatePercent, int recentCalls,
+            int recentFailures, int runningCalls, long calls, long failures, String lastFailure,
+            Instant lastFailureAt, Instant retryAfter) {
+        static HealthView of(PluginCaller.Health h) {
+            return new HealthView(h.status(), h.circuit(), h.failureRatePercent(), h.recentCalls(), h.recentFailures(),
+                    h.runningCalls(), h.calls(), h.failures(), h.lastFailure(), h.lastFailureAt(), h.retryAfter());
         }
     }
 
     /** An integration as the platform admin sees it in the console. */
     public record IntegrationAdminView(String id, String name, IntegrationKind kind, String vendor, String version,
-            String bundle, Long bundleId, String state, boolean active, long connections, List<String> problems) {
+            String bundle, Long bundleId, String state, boolean active, long connections, List<String> problems,
+            HealthView health) {
     }
 
     /** One step in a connection's history. */

@@ -1,6 +1,16 @@
 package org.hiremarket.core.internal.rest;
 
 import javax.ws.rs.Consumes;
+import javax.ws.rs.POST;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import org.hiremarket.core.internal.assessment.AssessmentService;
+import org.hiremarket.core.internal.assessment.HiringStepService;
+import org.hiremarket.core.internal.assessment.OrderStatus;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderIn;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.StepMove;
+import org.hiremarket.core.internal.assessment.AssessmentViews.StepMoveView;
 import javax.ws.rs.GET;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
@@ -26,9 +36,13 @@ import org.hiremarket.core.internal.identity.Scope;
 public class ApplicationResource {
 
     private final ApplicationService applications;
+    private final AssessmentService assessments;
+    private final HiringStepService steps;
 
-    ApplicationResource(ApplicationService applications) {
+    ApplicationResource(ApplicationService applications, AssessmentService assessments, HiringStepService steps) {
         this.applications = applications;
+        this.assessments = assessments;
+        this.steps = steps;
     }
 
     @GET
@@ -61,6 +75,31 @@ public class ApplicationResource {
     @Requires(Scope.CANDIDATES_MANAGE)
     public ApplicationView labels(@Context Caller caller, @PathParam("id") String id, Labels body) {
         return applications.setLabels(caller, id, Params.body(body).labels());
+    }
+
+    @POST
+    @Path("/{id}/assessments")
+    @Requires(Scope.ASSESSMENTS_MANAGE)
+    public Response order(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, OrderIn body) {
+        OrderView o = assessments.place(caller, id, Params.body(body));
+        return Response.created(uri.getBaseUriBuilder().path("assessments").path(o.id()).build()).entity(o).build();
+    }
+
+    @GET
+    @Path("/{id}/assessments")
+    @Requires(Scope.ASSESSMENTS_READ)
+    public Page<OrderView> orders(@Context Caller caller, @PathParam("id") String id,
+            @QueryParam("status") String status, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        applications.get(caller, id);
+        return assessments.list(caller, new AssessmentService.OrderFilter(id, null, null,
+                Params.enumValue("status", status, OrderStatus.class)), Params.page(offset, limit));
+    }
+
+    @PUT
+    @Path("/{id}/hiring-step")
+    @Requires(Scope.CANDIDATES_MANAGE)
+    public StepMoveView moveToStep(@Context Caller caller, @PathParam("id") String id, StepMove body) {
+        return steps.move(caller, id, Params.body(body).stepId());
     }
 
     private static String blankToNull(String s) {

@@ -16,6 +16,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.hiremarket.core.internal.assessment.AssessmentService;
+import org.hiremarket.core.internal.assessment.AssessmentViews.PackageView;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.identity.Scope;
 import org.hiremarket.core.internal.identity.Caller;
@@ -43,9 +45,19 @@ public class ConnectionResource {
     }
 
     private final ConnectionService connections;
+    private final AssessmentService assessments;
 
-    ConnectionResource(ConnectionService connections) {
+    ConnectionResource(ConnectionService connections, AssessmentService assessments) {
         this.connections = connections;
+        this.assessments = assessments;
+    }
+
+    /** The packages an assessment vendor offers this connection's account, asked live. */
+    @GET
+    @Path("/{id}/packages")
+    @Requires(Scope.ASSESSMENTS_READ)
+    public List<PackageView> packages(@Context Caller caller, @PathParam("id") String id) {
+        return assessments.packages(caller, id);
     }
 
     @POST

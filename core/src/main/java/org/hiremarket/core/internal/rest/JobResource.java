@@ -1,6 +1,10 @@
 package org.hiremarket.core.internal.rest;
 
 import java.net.URI;
+import java.util.List;
+import org.hiremarket.core.internal.assessment.HiringStepService;
+import org.hiremarket.core.internal.assessment.AssessmentViews.StepIn;
+import org.hiremarket.core.internal.assessment.AssessmentViews.StepView;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -41,10 +45,43 @@ public class JobResource {
 
     private final JobService jobs;
     private final ApplicationService applications;
+    private final HiringStepService steps;
 
-    JobResource(JobService jobs, ApplicationService applications) {
+    JobResource(JobService jobs, ApplicationService applications, HiringStepService steps) {
         this.jobs = jobs;
         this.applications = applications;
+        this.steps = steps;
+    }
+
+    @GET
+    @Path("/{id}/hiring-steps")
+    @Requires(Scope.JOBS_READ)
+    public List<StepView> steps(@Context Caller caller, @PathParam("id") String id) {
+        return steps.list(caller, id);
+    }
+
+    @POST
+    @Path("/{id}/hiring-steps")
+    @Requires(Scope.JOBS_MANAGE)
+    public Response addStep(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, StepIn body) {
+        StepView s = steps.add(caller, id, Params.body(body));
+        return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id())).entity(s).build();
+    }
+
+    @PATCH
+    @Path("/{id}/hiring-steps/{stepId}")
+    @Requires(Scope.JOBS_MANAGE)
+    public StepView updateStep(@Context Caller caller, @PathParam("id") String id, @PathParam("stepId") String stepId,
+            StepIn body) {
+        return steps.update(caller, id, stepId, Params.body(body));
+    }
+
+    @DELETE
+    @Path("/{id}/hiring-steps/{stepId}")
+    @Requires(Scope.JOBS_MANAGE)
+    public Response deleteStep(@Context Caller caller, @PathParam("id") String id, @PathParam("stepId") String stepId) {
+        steps.delete(caller, id, stepId);
+        return Response.noContent().build();
     }
 
     @POST

@@ -28,6 +28,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.hiremarket.core.internal.assessment.AssessmentService;
+import org.hiremarket.core.internal.assessment.HiringStepService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,13 +63,15 @@ public class RestServer {
             @Reference ConnectionService connections, @Reference UserService users, @Reference AuthService auth,
             @Reference TokenService tokens, @Reference CredentialService credentials, @Reference JobService jobs,
             @Reference CandidateService candidates, @Reference ApplicationService applications,
-            @Reference EmployeeService employees, @Reference IdempotencyStore idempotency, ApiConfig config) {
+            @Reference EmployeeService employees, @Reference IdempotencyStore idempotency,
+            @Reference AssessmentService assessments, @Reference HiringStepService steps, ApiConfig config) {
         // published on a thread of its own so the rest of the boot goes on meanwhile
-        List<Object> documented = List.of(new IntegrationResource(marketplace), new ConnectionResource(connections),
+        List<Object> documented = List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments),
                 new UserResource(users), new AuthResource(auth, tokens, users),
                 new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
-                new ReferenceResource(), new JobResource(jobs, applications),
-                new CandidateResource(candidates, applications), new ApplicationResource(applications),
+                new ReferenceResource(), new JobResource(jobs, applications, steps),
+                new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
+                new AssessmentResource(assessments),
                 new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource());
         List<Object> resources = new ArrayList<>(documented);
         resources.add(new OpenApiResource(documented));

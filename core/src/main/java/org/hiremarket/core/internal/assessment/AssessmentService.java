@@ -1,0 +1,373 @@
+package org.hiremarket.core.internal.assessment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
+
+import org.hiremarket.api.assessment.AssessmentPackage;
+import org.hiremarket.api.assessment.AssessmentProvider;
+import org.hiremarket.api.integration.ConnectionContext;
+import org.hiremarket.api.integration.IntegrationException;
+import org.hiremarket.api.integration.IntegrationKind;
+import org.hiremarket.core.internal.assessment.AssessmentViews.CandidateShared;
+import org.hiremarket.core.internal.assessment.AssessmentViews.DeliveryView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderAdminView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderEventView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderIn;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.PackageView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.ResultView;
+import org.hiremarket.core.internal.candidate.ApplicationEntity;
+import org.hiremarket.core.internal.candidate.ApplicationService;
+import org.hiremarket.core.internal.candidate.CandidateEntity;
+import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.FieldError;
+import org.hiremarket.core.internal.common.Ids;
+import org.hiremarket.core.internal.common.Page;
+import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.job.JobEntity;
+import org.hiremarket.core.internal.marketplace.ConnectionEntity;
+import org.hiremarket.core.internal.marketplace.ConnectionService;
+import org.hiremarket.core.internal.marketplace.ConnectionState;
+import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
+import org.hiremarket.core.internal.marketplace.MarketplaceService;
+import org.hiremarket.core.internal.marketplace.PluginCallException;
+import org.hiremarket.core.internal.marketplace.RegisteredIntegration;
+import org.hiremarket.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assessments of a company: the packages of its assessment connections, orders for applications,
+ * their results, and cancelling. Placing commits the order and wakes the {@link OrderMailbox};
+ * no vendor is called inside a request except to list packages. A connection that is not
+ * {@code ACTIVE} (disconnected) takes no new orders, while orders placed before keep going.
+ */
+@Component(service = AssessmentService.class, configurationPid = AssessmentConfig.PID)
+public class AssessmentService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentService.class);
+
+    private final Database db;
+    private final IntegrationRegistry registry;
+    private final MarketplaceService marketplace;
+    private final ConnectionService connections;
+    private final OrderMailbox mailbox;
+    private final AssessmentConfig config;
+    private final Map<String, CachedPackages> packageCache = new ConcurrentHashMap<>();
+
+    private record CachedPackages(List<PackageView> packages, long until) {
+    }
+
+    /** Filters of the order list. */
+    public record OrderFilter(String applicationId, String candidateId, String connectionId, OrderStatus status) {
+    }
+
+    @Activate
+    public AssessmentService(@Reference Database db, @Reference IntegrationRegistry registry,
+            @Reference MarketplaceService marketplace, @Reference ConnectionService connections,
+            @Reference OrderMailbox mailbox, AssessmentConfig config) {
+        this.db = db;
+        this.registry = registry;
+        this.marketplace = marketplace;
+        this.connections = connections;
+        this.mailbox = mailbox;
+        this.config = config;
+    }
+
+    // ------------------------------------------------------------------------------ packages
+
+    /** The packages the vendor offers the company's account, straight from the vendor. */
+    public List<PackageView> packages(Caller caller, String connectionId) {
+        ConnectionEntity c = db.tx(em -> connection(em, caller.companyId(), connectionId));
+        return packages(c, true);
+    }
+
+    List<PackageView> packages(ConnectionEntity c, boolean fresh) {
+        RegisteredIntegration r = orderable(c, "list the packages of");
+        CachedPackages cached = packageCache.get(c.getId());
+        if (!fresh && cached != null && cached.until > System.currentTimeMillis()) {
+            return cached.packages;
+        }
+        AssessmentProvider p = (AssessmentProvider) r.service();
+        ConnectionContext ctx = connections.hostContext(c);
+        List<AssessmentPackage> list;
+        try {
+            list = registry.caller().call(r.id(), "listPackages", () -> p.listPackages(ctx));
+        } catch (PluginCallException e) {
+            boolean refused = e.getCause() instanceof IntegrationException ie && !ie.isRetryable();
+            throw new ApiException(refused ? 502 : 503, "vendor-unavailable", "Vendor did not answer",
+                    r.descriptor().name() + " could not list its packages: " + e.getMessage(), null);
+        }
+        List<PackageView> views = (list == null ? List.<AssessmentPackage>of() : list).stream()
+                .filter(a -> a != null && a.id() != null)
+                .map(a -> new PackageView(a.id(), a.name(), a.description(), a.durationMinutes())).toList();
+        packageCache.put(c.getId(), new CachedPackages(views,
+                System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(config.package_cache_seconds())));
+        return views;
+    }
+
+    /** @return the package with that id, from the vendor's list (cached briefly) */
+    PackageView requirePackage(ConnectionEntity c, String packageId, String field) {
+        List<PackageView> list = packages(c, false);
+        return list.stream().filter(p -> p.id().equals(packageId)).findFirst()
+                .orElseGet(() -> packages(c, true).stream().filter(p -> p.id().equals(packageId)).findFirst()
+                        .orElseThrow(() -> ApiException.validation(field, "is not a package of "
+                                + c.getIntegrationId() + "; available: "
+                                + list.stream().map(PackageView::id).collect(Collectors.joining(", ")))));
+    }
+
+    /** The connection takes new orders: ACTIVE, its plugin deployed and offered, and an assessment vendor. */
+    RegisteredIntegration orderable(ConnectionEntity c, String action) {
+        if (c.getState() != ConnectionState.ACTIVE) {
+            throw ApiException.conflict("connection-not-active", "Connection not active",
+                    "cannot " + action + " connection " + c.getId() + ": it is " + c.getState()
+                            + (c.getState() == ConnectionState.DISCONNECTED
+                                    ? "; orders placed before the disconnect are still processed; re-activate it to order again"
+                                    : ""));
+        }
+        RegisteredIntegration r = registry.find(c.getIntegrationId()).orElseThrow(() -> ApiException.conflict(
+                "integration-unavailable", "Integration unavailable", "cannot " + action + " connection " + c.getId()
+                        + ": integration '" + c.getIntegrationId() + "' is not deployed at the moment"));
+        if (!marketplace.isActivated(r.id())) {
+            throw ApiException.conflict("integration-deactivated", "Integration not offered", "cannot " + action
+                    + " connection " + c.getId() + ": integration '" + r.id() + "' is not offered at the moment");
+        }
+        if (r.descriptor().kind() != IntegrationKind.ASSESSMENT || !(r.service() instanceof AssessmentProvider)) {
+            throw ApiException.conflict("not-an-assessment-vendor", "Not an assessment vendor",
+                    "connection " + c.getId() + " is to " + r.descriptor().name() + ", which sells no assessments");
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------------------ orders
+
+    /** Orders a package for an application; the order is committed before any vendor is called. */
+    public OrderView place(Caller caller, String applicationId, OrderIn in) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in == null || in.connectionId() == null || in.connectionId().isBlank()) {
+            errors.add(new FieldError("connectionId", "is required"));
+        }
+        if (in == null || in.packageId() == null || in.packageId().isBlank()) {
+            errors.add(new FieldError("packageId", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        String companyId = caller.companyId();
+        ConnectionEntity c = db.tx(em -> {
+            ApplicationService.load(em, companyId, applicationId);
+            return connection(em, companyId, in.connectionId().strip());
+        });
+        orderable(c, "place orders on");
+        PackageView pkg = requirePackage(c, in.packageId().strip(), "packageId");
+        OrderView v = db.tx(em -> {
+            ConnectionEntity now = em.find(ConnectionEntity.class, c.getId(), LockModeType.PESSIMISTIC_READ);
+            if (now.getState() != ConnectionState.ACTIVE) {
+                orderable(now, "place orders on");
+            }
+            ApplicationEntity a = ApplicationService.load(em, companyId, applicationId);
+            List<String> open = em.createQuery("SELECT o.id FROM AssessmentOrderEntity o WHERE o.applicationId = :a"
+                    + " AND o.connectionId = :c AND o.packageId = :p AND o.status IN :open", String.class)
+                    .setParameter("a", a.getId()).setParameter("c", c.getId()).setParameter("p", pkg.id())
+                    .setParameter("open", OrderStatus.open()).getResultList();
+            if (!open.isEmpty()) {
+                throw ApiException.conflict("order-exists", "Already ordered", "the application already has open order "
+                        + open.get(0) + " for " + pkg.name() + "; wait for its result or cancel it first");
+            }
+            AssessmentOrderEntity o = newOrder(em, a, c, pkg.id(), pkg.name(), ApplicationService.actor(caller));
+            return view(em, o, true);
+        });
+        mailbox.wake();
+        return v;
+    }
+
+    /** Creates the order row (status PLACED, due now) with what will be shared with the vendor. */
+    static AssessmentOrderEntity newOrder(EntityManager em, ApplicationEntity a, ConnectionEntity c, String packageId,
+            String packageName, String placedBy) {
+        CandidateEntity cand = em.find(CandidateEntity.class, a.getCandidateId());
+        JobEntity job = em.find(JobEntity.class, a.getJobId());
+        long now = System.currentTimeMillis();
+        AssessmentOrderEntity o = new AssessmentOrderEntity(Ids.newId(), a.getCompanyId(), c.getId(),
+                c.getIntegrationId(), a.getId(), a.getCandidateId(), a.getJobId(), packageId, packageName, placedBy, now);
+        o.shared(cand.getFirstName(), cand.getLastName(), cand.getEmail(), job == null ? null : job.getTitle());
+        em.persist(o);
+        OrderLedger.event(em, o, null, OrderStatus.PLACED, "Ordered " + packageName + " from " + c.getIntegrationId(), now);
+        return o;
+    }
+
+    public OrderView get(Caller caller, String orderId) {
+        return db.tx(em -> view(em, load(em, caller.companyId(), orderId), true));
+    }
+
+    public Page<OrderView> list(Caller caller, OrderFilter f, PageRequest page) {
+        return db.tx(em -> {
+            StringBuilder where = new StringBuilder(" FROM AssessmentOrderEntity o WHERE o.companyId = :companyId");
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("companyId", caller.companyId());
+            if (f.applicationId() != null) {
+                where.append(" AND o.applicationId = :applicationId");
+                params.put("applicationId", f.applicationId());
+            }
+            if (f.candidateId() != null) {
+                where.append(" AND o.candidateId = :candidateId");
+                params.put("candidateId", f.candidateId());
+            }
+            if (f.connectionId() != null) {
+                where.append(" AND o.connectionId = :connectionId");
+                params.put("connectionId", f.connectionId());
+            }
+            if (f.status() != null) {
+                where.append(" AND o.status = :status");
+                params.put("status", f.status());
+            }
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(o)" + where, Long.class);
+            TypedQuery<AssessmentOrderEntity> q = em.createQuery("SELECT o" + where + " ORDER BY o.placedAt DESC, o.id",
+                    AssessmentOrderEntity.class);
+            params.forEach((k, v) -> {
+                count.setParameter(k, v);
+                q.setParameter(k, v);
+            });
+            List<OrderView> content = q.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList()
+                    .stream().map(o -> view(em, o, false)).toList();
+            return new Page<>(count.getSingleResult(), page.offset(), page.limit(), content);
+        });
+    }
+
+    /** Cancels an open order; the vendor is told, best effort. */
+    public OrderView cancel(Caller caller, String orderId) {
+        AssessmentOrderEntity o = db.tx(em -> {
+            AssessmentOrderEntity e = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+            if (e == null || !e.getCompanyId().equals(caller.companyId())) {
+                throw ApiException.notFound("assessment order", orderId);
+            }
+            if (e.getStatus().isFinal()) {
+                throw ApiException.conflict("order-final", "Order already finished",
+                        "order " + orderId + " is " + e.getStatus() + " and can no longer be cancelled");
+            }
+            OrderLedger.move(em, e, OrderStatus.CANCELLED, "Cancelled by " + ApplicationService.actor(caller),
+                    System.currentTimeMillis());
+            return e;
+        });
+        if (o.getVendorReference() != null) {
+            registry.find(o.getIntegrationId()).filter(r -> r.service() instanceof AssessmentProvider).ifPresent(r -> {
+                try {
+                    ConnectionEntity c = db.tx(em -> em.find(ConnectionEntity.class, o.getConnectionId()));
+                    ConnectionContext ctx = connections.hostContext(c);
+                    var spi = OrderMailbox.spiOrder(o, c.getGrantedScopes());
+                    registry.caller().call(r.id(), "cancelOrder", () -> {
+                        ((AssessmentProvider) r.service()).cancelOrder(ctx, spi, o.getVendorReference());
+                        return null;
+                    });
+                } catch (PluginCallException | RuntimeException e) {
+                    LOG.info("Vendor {} was not told of the cancellation of order {}: {}", r.id(), orderId,
+                            e.getMessage());
+                }
+            });
+        }
+        return get(caller, orderId);
+    }
+
+    /** Orders of every company for the platform admin's console. */
+    public List<OrderAdminView> adminList(String companyId, String integrationId, OrderStatus status, int limit) {
+        return db.tx(em -> {
+            StringBuilder q = new StringBuilder("SELECT o FROM AssessmentOrderEntity o WHERE 1 = 1");
+            if (companyId != null) {
+                q.append(" AND o.companyId = :companyId");
+            }
+            if (integrationId != null) {
+                q.append(" AND o.integrationId = :integrationId");
+            }
+            if (status != null) {
+                q.append(" AND o.status = :status");
+            }
+            q.append(" ORDER BY o.placedAt DESC, o.id");
+            TypedQuery<AssessmentOrderEntity> tq = em.createQuery(q.toString(), AssessmentOrderEntity.class);
+            if (companyId != null) {
+                tq.setParameter("companyId", companyId);
+            }
+            if (integrationId != null) {
+                tq.setParameter("integrationId", integrationId);
+            }
+            if (status != null) {
+                tq.setParameter("status", status);
+            }
+            return tq.setMaxResults(limit).getResultList().stream().map(o -> new OrderAdminView(o.getId(),
+                    o.getCompanyId(), o.getIntegrationId(), o.getConnectionId(), o.getStatus(), o.getPackageId(),
+                    o.getDeliveryAttempts(), o.getLastError(), Instant.ofEpochMilli(o.getPlacedAt()),
+                    Instant.ofEpochMilli(o.getUpdatedAt()))).toList();
+        });
+    }
+
+    /** Counts of orders by status, for the console summary. */
+    public Map<OrderStatus, Long> countByStatus(String integrationId) {
+        return db.tx(em -> {
+            Map<OrderStatus, Long> m = new LinkedHashMap<>();
+            javax.persistence.Query q = em.createQuery("SELECT o.status, COUNT(o) FROM AssessmentOrderEntity o"
+                    + (integrationId == null ? "" : " WHERE o.integrationId = :i") + " GROUP BY o.status");
+            if (integrationId != null) {
+                q.setParameter("i", integrationId);
+            }
+            for (Object row : q.getResultList()) {
+                Object[] r = (Object[]) row;
+                m.put((OrderStatus) r[0], ((Number) r[1]).longValue());
+            }
+            return m;
+        });
+    }
+
+    // ------------------------------------------------------------------------------ internals
+
+    static ConnectionEntity connection(EntityManager em, String companyId, String connectionId) {
+        ConnectionEntity c = connectionId == null ? null : em.find(ConnectionEntity.class, connectionId);
+        if (c == null || !c.getCompanyId().equals(companyId)) {
+            throw ApiException.notFound("connection", connectionId);
+        }
+        return c;
+    }
+
+    static AssessmentOrderEntity load(EntityManager em, String companyId, String orderId) {
+        AssessmentOrderEntity o = orderId == null ? null : em.find(AssessmentOrderEntity.class, orderId);
+        if (o == null || !o.getCompanyId().equals(companyId)) {
+            throw ApiException.notFound("assessment order", orderId);
+        }
+        return o;
+    }
+
+    static OrderView view(EntityManager em, AssessmentOrderEntity o, boolean withHistory) {
+        List<OrderEventView> history = withHistory
+                ? em.createNamedQuery("OrderEvent.ofOrder", AssessmentOrderEventEntity.class)
+                        .setParameter("orderId", o.getId()).getResultList().stream()
+                        .map(e -> new OrderEventView(Instant.ofEpochMilli(e.getOccurredAt()), e.getFromStatus(),
+                                e.getToStatus(), e.getDetail()))
+                        .toList()
+                : null;
+        ResultView result = o.getCompletedAt() == null ? null
+                : new ResultView(o.getScore(), o.getPassed(), o.getBand(), o.getSummary(), o.getReportUrl(),
+                        OrderLedger.details(o.getDetailsJson()), OrderLedger.attachments(o.getAttachmentsJson()),
+                        Instant.ofEpochMilli(o.getCompletedAt()));
+        DeliveryView delivery = new DeliveryView(o.getDeliveryAttempts(), o.getLastError(),
+                OrderLedger.instant(o.getNextAttemptAt()));
+        return new OrderView(o.getId(), o.getApplicationId(), o.getJobId(), o.getJobTitle(),
+                new CandidateShared(o.getCandidateId(), o.getCandidateFirstName(), o.getCandidateLastName(),
+                        o.getCandidateEmail()),
+                o.getConnectionId(), o.getIntegrationId(), o.getPackageId(), o.getPackageName(), o.getHiringStepId(),
+                o.getStatus(), o.getReason(), o.getVendorReference(), o.getCandidateUrl(), result, delivery,
+                o.getPlacedBy(), Instant.ofEpochMilli(o.getPlacedAt()), OrderLedger.instant(o.getSentAt()),
+                OrderLedger.instant(o.getStartedAt()), OrderLedger.instant(o.getFinishedAt()),
+                Instant.ofEpochMilli(o.getUpdatedAt()), history);
+    }
+}

@@ -1,0 +1,259 @@
+package org.hiremarket.core.internal.assessment;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.hiremarket.api.assessment.AssessmentCallback.Outcome;
+import org.hiremarket.api.assessment.AssessmentResult;
+import org.hiremarket.api.assessment.AssessmentUpdate;
+import org.hiremarket.api.assessment.OrderAcknowledgement;
+import org.hiremarket.core.internal.assessment.AssessmentViews.AttachmentView;
+import org.hiremarket.core.internal.common.Ids;
+import org.hiremarket.core.internal.persistence.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Every change of an order's state, each in its own short transaction with its history entry. The
+ * only writer of orders besides placing them: the REST side, the mailbox and the vendors'
+ * callbacks all go through here, so the lifecycle rules hold whoever moves an order, and a report
+ * that repeats what is recorded changes nothing.
+ */
+final class OrderLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderLedger.class);
+    private static final AtomicLong SEQ = new AtomicLong();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_DETAILS = 50;
+    static final int MAX_ATTACHMENTS = 20;
+
+    private final Database db;
+
+    OrderLedger(Database db) {
+        this.db = db;
+    }
+
+    static void event(EntityManager em, AssessmentOrderEntity o, OrderStatus from, OrderStatus to, String detail,
+            long at) {
+        em.persist(new AssessmentOrderEventEntity(Ids.newId(), o.getId(), at, SEQ.incrementAndGet(), from, to,
+                truncate(detail, 1000)));
+    }
+
+    static void move(EntityManager em, AssessmentOrderEntity o, OrderStatus to, String detail, long at) {
+        OrderStatus from = o.getStatus();
+        o.moveTo(to, at);
+        event(em, o, from, to, detail, at);
+    }
+
+    /** The vendor acknowledged the order (first delivery or a redelivery). */
+    void acknowledged(String orderId, OrderAcknowledgement ack) {
+        db.tx(em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+            if (o == null) {
+                return null;
+            }
+            long now = System.currentTimeMillis();
+            boolean redelivery = o.getStatus() != OrderStatus.PLACED;
+            if (o.getStatus() == OrderStatus.PLACED) {
+                move(em, o, OrderStatus.SENT, "Acknowledged by the vendor as " + ack.vendorReference()
+                        + (o.getDeliveryAttempts() > 0 ? " after " + (o.getDeliveryAttempts() + 1) + " attempts" : ""), now);
+            }
+            if (!o.getStatus().isFinal()) {
+                o.acknowledged(truncate(ack.vendorReference(), 200), url(ack.candidateUrl()), now);
+            } else if (o.getVendorReference() == null) {
+                o.acknowledged(truncate(ack.vendorReference(), 200), url(ack.candidateUrl()), now);
+            }
+            if (redelivery) {
+                LOG.debug("Order {} redelivered to {} ({})", orderId, o.getIntegrationId(), o.getStatus());
+            }
+            return null;
+        });
+    }
+
+    /** A delivery attempt failed in a way that may pass later. */
+    void attemptFailed(String orderId, String error, long nextAttemptAt) {
+        db.tx(em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+            if (o != null && !o.getStatus().isFinal()) {
+                o.attemptFailed(truncate(error, 1000), nextAttemptAt, System.currentTimeMillis());
+            }
+            return null;
+        });
+    }
+
+    /** The order can never be delivered: the vendor refused it, or it was not acknowledged in time. */
+    void deliveryFailed(String orderId, String reason) {
+        db.tx(em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+            if (o == null || o.getStatus().isFinal()) {
+                return null;
+            }
+            long now = System.currentTimeMillis();
+            if (o.getStatus() == OrderStatus.PLACED) {
+                o.reason(truncate(reason, 1000));
+                move(em, o, OrderStatus.FAILED, reason, now);
+            } else {
+                // the vendor has it already: a refused redelivery changes nothing but is noted
+                o.acknowledged(null, null, now);
+                event(em, o, o.getStatus(), o.getStatus(), "Redelivery refused by the vendor: " + reason, now);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Applies a vendor's report once.
+     *
+     * @throws IllegalArgumentException when the order is not one of this connection or the report is invalid
+     */
+    Outcome report(String orderId, String connectionId, AssessmentUpdate update) {
+        if (update == null) {
+            throw new IllegalArgumentException("the update is required");
+        }
+        String reason = update.reason() == null ? null : truncate(update.reason().strip(), 1000);
+        CheckedResult result = update.result() == null ? null : check(update.result());
+        return db.tx(em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+            if (o == null || !o.getConnectionId().equals(connectionId)) {
+                throw new IllegalArgumentException("order " + orderId + " is not an order of this connection");
+            }
+            OrderStatus to = switch (update.status()) {
+                case IN_PROGRESS -> OrderStatus.IN_PROGRESS;
+                case COMPLETED -> OrderStatus.COMPLETED;
+                case FAILED -> OrderStatus.FAILED;
+                case EXPIRED -> OrderStatus.EXPIRED;
+            };
+            OrderStatus from = o.getStatus();
+            if (from.isFinal() || from == to || (to == OrderStatus.IN_PROGRESS && from != OrderStatus.PLACED
+                    && from != OrderStatus.SENT)) {
+                if (from.isFinal() && from != to) {
+                    LOG.info("Order {} is {}; the vendor's later {} report is ignored", orderId, from, to);
+                }
+                return Outcome.ALREADY_RECORDED;
+            }
+            long now = System.currentTimeMillis();
+            if (from == OrderStatus.PLACED) {
+                // the vendor reports before its acknowledgement was recorded: it evidently has the order
+                move(em, o, OrderStatus.SENT, "Acknowledged implicitly: the vendor reported on the order", now);
+            }
+            String detail;
+            switch (to) {
+                case IN_PROGRESS -> detail = "The candidate started the assessment";
+                case COMPLETED -> {
+                    o.result(result.score, result.passed, result.band, result.summary, result.reportUrl,
+                            result.detailsJson, result.attachmentsJson, update.result().completedAt().toEpochMilli());
+                    detail = "Result received" + (result.score == null ? "" : ": score " + fmt(result.score))
+                            + (result.band == null ? "" : ", " + result.band)
+                            + (result.passed == null ? "" : result.passed ? ", passed" : ", not passed");
+                }
+                default -> {
+                    o.reason(reason);
+                    detail = (to == OrderStatus.FAILED ? "The vendor could not carry out the order" : "Expired")
+                            + (reason == null ? "" : ": " + reason);
+                }
+            }
+            move(em, o, to, detail, now);
+            return Outcome.ACCEPTED;
+        });
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    record CheckedResult(Double score, Boolean passed, String band, String summary, String reportUrl,
+            String detailsJson, String attachmentsJson) {
+    }
+
+    /** Checks and bounds what a vendor reports, so nothing it sends can break a page or the database. */
+    static CheckedResult check(AssessmentResult r) {
+        Double score = r.score();
+        if (score != null && (score.isNaN() || score < 0 || score > 100)) {
+            throw new IllegalArgumentException("score must lie between 0 and 100, not " + score);
+        }
+        if (r.details().size() > MAX_DETAILS) {
+            throw new IllegalArgumentException("at most " + MAX_DETAILS + " details, not " + r.details().size());
+        }
+        if (r.attachments().size() > MAX_ATTACHMENTS) {
+            throw new IllegalArgumentException("at most " + MAX_ATTACHMENTS + " attachments");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        r.details().forEach((k, v) -> {
+            if (k != null && !k.isBlank()) {
+                details.put(truncate(k.strip(), 100), v == null ? "" : truncate(v.strip(), 500));
+            }
+        });
+        List<AttachmentView> attachments = new ArrayList<>();
+        for (AssessmentResult.ResultAttachment a : r.attachments()) {
+            String u = url(a.url());
+            if (u == null) {
+                throw new IllegalArgumentException("attachment " + a.name() + " needs an http(s) URL");
+            }
+            attachments.add(new AttachmentView(truncate(a.name(), 200), truncate(a.contentType(), 100), u));
+        }
+        if (r.reportUrl() != null && url(r.reportUrl()) == null) {
+            throw new IllegalArgumentException("reportUrl must be an http(s) URL");
+        }
+        try {
+            return new CheckedResult(score, r.passed(), truncate(r.band(), 100), truncate(r.summary(), 4000),
+                    url(r.reportUrl()), JSON.writeValueAsString(details), JSON.writeValueAsString(attachments));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("result cannot be stored: " + e.getMessage());
+        }
+    }
+
+    static Map<String, String> details(String json) {
+        return read(json, new TypeReference<Map<String, String>>() { }, Map.of());
+    }
+
+    static List<AttachmentView> attachments(String json) {
+        return read(json, new TypeReference<List<AttachmentView>>() { }, List.of());
+    }
+
+    private static <T> T read(String json, TypeReference<T> type, T empty) {
+        if (json == null || json.isEmpty()) {
+            return empty;
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            LOG.warn("Stored assessment data cannot be read: {}", e.getMessage());
+            return empty;
+        }
+    }
+
+    /** @return the URL if it is an absolute http(s) URL of sensible length, else {@code null} */
+    static String url(String s) {
+        if (s == null || s.isBlank() || s.length() > 2000) {
+            return null;
+        }
+        try {
+            URI u = URI.create(s.strip());
+            String scheme = u.getScheme();
+            return ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && u.getHost() != null
+                    ? u.toString() : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
+    }
+
+    static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+}

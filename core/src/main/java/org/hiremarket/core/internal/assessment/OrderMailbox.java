@@ -1,0 +1,377 @@
+package org.hiremarket.core.internal.assessment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.hiremarket.api.assessment.AssessmentOrder;
+import org.hiremarket.api.assessment.AssessmentProvider;
+import org.hiremarket.api.assessment.AssessmentUpdate;
+import org.hiremarket.api.assessment.CandidateInfo;
+import org.hiremarket.api.assessment.OrderAcknowledgement;
+import org.hiremarket.api.integration.ConnectionContext;
+import org.hiremarket.api.integration.IntegrationException;
+import org.hiremarket.api.integration.StandardScopes;
+import org.hiremarket.core.internal.marketplace.ConnectionEntity;
+import org.hiremarket.core.internal.marketplace.ConnectionService;
+import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
+import org.hiremarket.core.internal.marketplace.PluginCallException;
+import org.hiremarket.core.internal.marketplace.RegisteredIntegration;
+import org.hiremarket.core.internal.persistence.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.resilience4j.core.IntervalFunction;
+
+/**
+ * The durable order mailbox. Orders are committed before any vendor is called; this component then
+ * delivers them: a dispatcher thread finds orders that are due, fairly per integration, and hands
+ * them to delivery threads, which call the vendor through the guarded plugin caller (time limit,
+ * bulkhead, circuit breaker). An acknowledgement moves the order to {@code SENT}; a failure
+ * schedules the next attempt with exponential backoff and jitter; a refusal fails the order.
+ *
+ * <p>Whenever an integration becomes available (host start, bundle started, updated or
+ * reinstalled), its open orders are delivered again with the same idempotency key and a fresh
+ * callback: a vendor that kept them answers with its first acknowledgement, one that lost them (a
+ * restarted demo vendor) carries on with them, and nothing is lost or duplicated. Vendors that
+ * support polling are also asked for the status of open orders now and then.
+ */
+@Component(service = OrderMailbox.class, immediate = true, configurationPid = AssessmentConfig.PID)
+@Designate(ocd = AssessmentConfig.class)
+public class OrderMailbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderMailbox.class);
+    private static final long ABSENT_RECHECK_MS = 60_000;
+
+    private final Database db;
+    private final IntegrationRegistry registry;
+    private final ConnectionService connections;
+    private final AssessmentConfig config;
+    private final OrderLedger ledger;
+    private final IntervalFunction backoff;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledExecutorService poller;
+    private final Thread dispatcher;
+    private final Object signal = new Object();
+    private boolean woken;
+    private volatile boolean running = true;
+    /** Orders being delivered right now, and how many per integration. */
+    private final Set<String> inflight = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> inflightPer = new ConcurrentHashMap<>();
+    private final java.util.function.Consumer<RegisteredIntegration> availability = this::integrationAvailable;
+
+    @Activate
+    public OrderMailbox(@Reference Database db, @Reference IntegrationRegistry registry,
+            @Reference ConnectionService connections, AssessmentConfig config) {
+        this.db = db;
+        this.registry = registry;
+        this.connections = connections;
+        this.config = config;
+        this.ledger = new OrderLedger(db);
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(config.retry_initial_ms(), 2.0, 0.3,
+                config.retry_max_ms());
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(config.delivery_threads(), config.delivery_threads(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "hiremarket-order-delivery-" + n.incrementAndGet()));
+        this.workers.allowCoreThreadTimeOut(true);
+        this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller"));
+        this.dispatcher = daemon(this::dispatchLoop, "hiremarket-order-dispatcher");
+        registry.onAvailable(availability);
+        this.dispatcher.start();
+        // integrations registered before this component came up (host start): deliver their open orders again
+        poller.execute(() -> registry.all().stream().filter(RegisteredIntegration::usable)
+                .forEach(this::integrationAvailable));
+        if (config.poll_interval_seconds() > 0) {
+            poller.scheduleWithFixedDelay(this::pollOpenOrders, config.poll_interval_seconds(),
+                    config.poll_interval_seconds(), TimeUnit.SECONDS);
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        running = false;
+        registry.removeListener(availability);
+        wake();
+        dispatcher.interrupt();
+        poller.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    OrderLedger ledger() {
+        return ledger;
+    }
+
+    /** Something became due: look now rather than at the next idle check. */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** @return how many orders are being delivered right now */
+    public int inflight() {
+        return inflight.size();
+    }
+
+    // ------------------------------------------------------------------------------ dispatching
+
+    private void dispatchLoop() {
+        while (running) {
+            boolean more = false;
+            try {
+                more = dispatchDue();
+            } catch (RuntimeException e) {
+                LOG.warn("Order dispatcher round failed; trying again shortly", e);
+            }
+            synchronized (signal) {
+                if (!woken && running) {
+                    try {
+                        signal.wait(more ? 20 : config.dispatch_interval_ms());
+                    } catch (InterruptedException e) {
+                        if (!running) {
+                            return;
+                        }
+                    }
+                }
+                woken = false;
+            }
+        }
+    }
+
+    /** One round: for each integration with due orders, as many as it has free delivery slots. */
+    private boolean dispatchDue() {
+        long now = System.currentTimeMillis();
+        List<String> integrations = db.tx(em -> em.createQuery("SELECT DISTINCT o.integrationId FROM AssessmentOrderEntity o"
+                + " WHERE o.nextAttemptAt <= :now AND o.status IN :open", String.class)
+                .setParameter("now", now).setParameter("open", OrderStatus.open()).getResultList());
+        boolean more = false;
+        int perIntegration = registry.config().plugin_max_concurrent_calls();
+        for (String integrationId : integrations) {
+            RegisteredIntegration r = registry.find(integrationId).orElse(null);
+            if (r == null || !(r.service() instanceof AssessmentProvider)) {
+                // the plugin is away: look again when it is back (or in a minute)
+                postpone(integrationId, now, now + ABSENT_RECHECK_MS);
+                continue;
+            }
+            Instant paused = registry.caller().pausedUntil(integrationId);
+            if (paused != null) {
+                postpone(integrationId, now, paused.toEpochMilli());
+                continue;
+            }
+            int free = perIntegration - inflightPer.computeIfAbsent(integrationId, k -> new AtomicInteger()).get();
+            if (free <= 0) {
+                more = true;
+                continue;
+            }
+            // orders in flight are still due until acknowledged: fetch enough to see past them
+            int fetch = perIntegration + free;
+            List<String> due = db.tx(em -> em.createQuery("SELECT o.id FROM AssessmentOrderEntity o"
+                    + " WHERE o.integrationId = :integrationId AND o.nextAttemptAt <= :now AND o.status IN :open"
+                    + " ORDER BY o.nextAttemptAt", String.class)
+                    .setParameter("integrationId", integrationId).setParameter("now", now)
+                    .setParameter("open", OrderStatus.open()).setMaxResults(fetch).getResultList());
+            for (String orderId : due) {
+                if (free <= 0) {
+                    more = true;
+                    break;
+                }
+                if (!inflight.add(orderId)) {
+                    continue;
+                }
+                inflightPer.get(integrationId).incrementAndGet();
+                free--;
+                try {
+                    workers.execute(() -> deliver(orderId, r));
+                } catch (RejectedExecutionException e) {
+                    done(orderId, integrationId);
+                    return false;
+                }
+            }
+        }
+        return more;
+    }
+
+    private void postpone(String integrationId, long now, long until) {
+        db.tx(em -> em.createQuery("UPDATE AssessmentOrderEntity o SET o.nextAttemptAt = :until"
+                + " WHERE o.integrationId = :integrationId AND o.nextAttemptAt <= :now AND o.status IN :open")
+                .setParameter("until", until).setParameter("integrationId", integrationId).setParameter("now", now)
+                .setParameter("open", OrderStatus.open()).executeUpdate());
+    }
+
+    private void done(String orderId, String integrationId) {
+        inflight.remove(orderId);
+        AtomicInteger c = inflightPer.get(integrationId);
+        if (c != null) {
+            c.decrementAndGet();
+        }
+    }
+
+    /** Delivers one order and records the outcome. Never throws. */
+    void deliver(String orderId, RegisteredIntegration r) {
+        AssessmentOrderEntity o = null;
+        try {
+            o = db.tx(em -> em.find(AssessmentOrderEntity.class, orderId));
+            if (o == null || o.getStatus().isFinal() || (o.getStatus() != OrderStatus.PLACED && !o.isRedeliver())) {
+                return;
+            }
+            String connectionId = o.getConnectionId();
+            ConnectionEntity c = db.tx(em -> em.find(ConnectionEntity.class, connectionId));
+            if (c == null) {
+                ledger.deliveryFailed(orderId, "The connection of the order no longer exists");
+                return;
+            }
+            AssessmentProvider provider = (AssessmentProvider) r.service();
+            ConnectionContext ctx = connections.hostContext(c);
+            AssessmentOrder spi = spiOrder(o, c.getGrantedScopes());
+            OrderCallback callback = new OrderCallback(o.getId(), c.getId(), c.getGrantedScopes(), ledger);
+            OrderAcknowledgement ack = registry.caller().call(r.id(), "placeOrder",
+                    () -> provider.placeOrder(ctx, spi, callback));
+            if (ack == null) {
+                retryLater(o, "the vendor gave no acknowledgement (null)");
+                return;
+            }
+            ledger.acknowledged(orderId, ack);
+        } catch (PluginCallException e) {
+            if (e.getCause() instanceof IntegrationException ie && !ie.isRetryable()) {
+                ledger.deliveryFailed(orderId, "Refused by the vendor (" + ie.code() + "): " + ie.getMessage());
+            } else if (o != null) {
+                retryLater(o, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Delivering order {} failed", orderId, e);
+            if (o != null) {
+                try {
+                    retryLater(o, "the host could not deliver the order: " + e.getMessage());
+                } catch (RuntimeException again) {
+                    LOG.warn("Order {} could not be rescheduled; it stays due", orderId, again);
+                }
+            }
+        } finally {
+            done(orderId, r.id());
+            wake();
+        }
+    }
+
+    private void retryLater(AssessmentOrderEntity o, String error) {
+        long now = System.currentTimeMillis();
+        long deadline = o.getPlacedAt() + TimeUnit.HOURS.toMillis(config.delivery_max_hours());
+        if (o.getStatus() == OrderStatus.PLACED && now >= deadline) {
+            ledger.deliveryFailed(o.getId(), "Not acknowledged by the vendor within " + config.delivery_max_hours()
+                    + " hours after " + (o.getDeliveryAttempts() + 1) + " attempts; last error: " + error);
+            return;
+        }
+        long next = now + backoff.apply(o.getDeliveryAttempts() + 1);
+        Instant paused = registry.caller().pausedUntil(o.getIntegrationId());
+        if (paused != null) {
+            next = Math.max(next, paused.toEpochMilli());
+        }
+        ledger.attemptFailed(o.getId(), error, next);
+    }
+
+    static AssessmentOrder spiOrder(AssessmentOrderEntity o, Set<String> granted) {
+        boolean candidates = granted.contains(StandardScopes.CANDIDATES_READ);
+        boolean jobs = granted.contains(StandardScopes.JOBS_READ);
+        CandidateInfo candidate = candidates
+                ? new CandidateInfo(o.getCandidateFirstName(), o.getCandidateLastName(), o.getCandidateEmail())
+                : new CandidateInfo(null, null, null);
+        return new AssessmentOrder(o.getId(), "hm-order-" + o.getId(), o.getPackageId(), candidate,
+                jobs ? o.getJobTitle() : null, Instant.ofEpochMilli(o.getPlacedAt()));
+    }
+
+    // ------------------------------------------------------------------------------ recovery and polling
+
+    /** An integration is (back): deliver its waiting orders now and its open ones again. */
+    private void integrationAvailable(RegisteredIntegration r) {
+        if (!(r.service() instanceof AssessmentProvider)) {
+            return;
+        }
+        try {
+            long now = System.currentTimeMillis();
+            int[] n = db.tx(em -> new int[] {
+                em.createQuery("UPDATE AssessmentOrderEntity o SET o.nextAttemptAt = :now"
+                        + " WHERE o.integrationId = :integrationId AND o.status = :placed")
+                        .setParameter("now", now).setParameter("integrationId", r.id())
+                        .setParameter("placed", OrderStatus.PLACED).executeUpdate(),
+                em.createQuery("UPDATE AssessmentOrderEntity o SET o.nextAttemptAt = :now, o.redeliver = TRUE"
+                        + " WHERE o.integrationId = :integrationId AND o.status IN :sent")
+                        .setParameter("now", now).setParameter("integrationId", r.id())
+                        .setParameter("sent", Set.of(OrderStatus.SENT, OrderStatus.IN_PROGRESS)).executeUpdate() });
+            if (n[0] + n[1] > 0) {
+                LOG.info("Integration {} is available: delivering {} waiting and {} open orders again", r.id(), n[0], n[1]);
+            }
+            wake();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not schedule the open orders of {} for delivery", r.id(), e);
+        }
+    }
+
+    /** Asks vendors that support polling for the status of their open orders. */
+    void pollOpenOrders() {
+        for (RegisteredIntegration r : registry.all()) {
+            if (!r.usable() || !(r.service() instanceof AssessmentProvider p)) {
+                continue;
+            }
+            try {
+                if (!registry.caller().call(r.id(), "supportsPolling", p::supportsPolling)) {
+                    continue;
+                }
+                List<AssessmentOrderEntity> open = db.tx(em -> em.createQuery("SELECT o FROM AssessmentOrderEntity o"
+                        + " WHERE o.integrationId = :integrationId AND o.status IN :sent AND o.redeliver = FALSE"
+                        + " ORDER BY o.updatedAt", AssessmentOrderEntity.class)
+                        .setParameter("integrationId", r.id())
+                        .setParameter("sent", Set.of(OrderStatus.SENT, OrderStatus.IN_PROGRESS))
+                        .setMaxResults(1000).getResultList());
+                for (AssessmentOrderEntity o : open) {
+                    if (!running) {
+                        return;
+                    }
+                    poll(r, p, o);
+                }
+            } catch (PluginCallException e) {
+                LOG.debug("Polling {} skipped: {}", r.id(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("Polling the open orders of {} failed", r.id(), e);
+            }
+        }
+    }
+
+    private void poll(RegisteredIntegration r, AssessmentProvider p, AssessmentOrderEntity o) throws PluginCallException {
+        ConnectionEntity c = db.tx(em -> em.find(ConnectionEntity.class, o.getConnectionId()));
+        if (c == null) {
+            return;
+        }
+        ConnectionContext ctx = connections.hostContext(c);
+        AssessmentOrder spi = spiOrder(o, c.getGrantedScopes());
+        AssessmentUpdate u = registry.caller().call(r.id(), "pollOrder",
+                () -> p.pollOrder(ctx, spi, o.getVendorReference()));
+        if (u != null && c.getGrantedScopes().contains(StandardScopes.ASSESSMENT_RESULTS_WRITE)) {
+            try {
+                ledger.report(o.getId(), c.getId(), u);
+            } catch (IllegalArgumentException e) {
+                LOG.warn("Integration {} polled an invalid update for order {}: {}", r.id(), o.getId(), e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,381 @@
+package org.hiremarket.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Assessments end to end through HTTP and the console: packages, orders and results from the demo
+ * vendor; disconnect with orders in flight; the plugin stopped mid-flight; retries while the
+ * vendor is down; a failing vendor's circuit breaker while another vendor keeps completing; the
+ * automatic order of a hiring step.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AssessmentIT extends HireMarketTestSupport {
+
+    static final String SKILLCHECK_PID = "org.hiremarket.plugin.skillcheck";
+    static final String ACCOUNT = "{\"fields\":{\"accountId\":\"SC-123456\",\"apiKey\":\"sk_live_123456_AbCdEfGh12345678\"},"
+            + "\"reverseScopes\":[\"vendor.catalog.read\"]}";
+    static final String JOB = "{\"title\": \"%s\", \"location\": {\"countryCode\": \"DE\", \"city\": \"Berlin\"},"
+            + " \"industry\": {\"id\": \"computer_software\"}, \"function\": {\"id\": \"engineering\"},"
+            + " \"experienceLevel\": {\"id\": \"mid_senior_level\"}}";
+
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {
+            // quick retries and a breaker that opens and closes within a test
+            editConfigurationFilePut("etc/org.hiremarket.assessments.cfg", "retry.initial.ms", "200"),
+            editConfigurationFilePut("etc/org.hiremarket.assessments.cfg", "retry.max.ms", "1000"),
+            editConfigurationFilePut("etc/org.hiremarket.assessments.cfg", "poll.interval.seconds", "2"),
+            editConfigurationFilePut("etc/org.hiremarket.marketplace.cfg", "breaker.open.seconds", "3"),
+            editConfigurationFilePut("etc/org.hiremarket.marketplace.cfg", "plugin.call.timeout.ms", "3000") };
+    }
+
+    @Before
+    public void skillCheckIsOffered() throws Exception {
+        if (!console("marketplace:integrations --no-format").contains("skillcheck")) {
+            installAndActivate("hiremarket-plugin-skillcheck", "skillcheck");
+        }
+        vendor("mode", "normal");
+        vendor("completion.delay.ms", "300");
+    }
+
+    private void vendor(String key, String value) throws Exception {
+        console("config:property-set -p " + SKILLCHECK_PID + " " + key + " " + value);
+    }
+
+    // ---------------------------------------------------------------- fixtures
+
+    private String activeSkillCheck(TestCompany co) throws Exception {
+        String id = startAndAuthorize(co.apiKey(), "skillcheck");
+        Reply r = post("/connections/" + id + "/account", co.apiKey(), ACCOUNT);
+        assertEquals(r.body(), "ACTIVE", r.json().path("status").asText());
+        return id;
+    }
+
+    private String job(TestCompany co) throws Exception {
+        Reply j = post("/jobs", co.apiKey(), String.format(JOB, "Java developer"));
+        assertStatus(201, j);
+        return j.json().path("id").asText();
+    }
+
+    private String application(TestCompany co, String jobId, String email) throws Exception {
+        Reply a = post("/jobs/" + jobId + "/applications", co.apiKey(), "{\"candidate\": {\"firstName\": \"Ada\","
+                + " \"lastName\": \"Lovelace\", \"email\": \"" + email + "\"}}");
+        assertStatus(201, a);
+        return a.json().path("id").asText();
+    }
+
+    private Reply order(TestCompany co, String applicationId, String connectionId, String packageId) throws Exception {
+        return post("/applications/" + applicationId + "/assessments", co.apiKey(),
+                "{\"connectionId\":\"" + connectionId + "\",\"packageId\":\"" + packageId + "\"}");
+    }
+
+    private String placed(TestCompany co, String applicationId, String connectionId, String packageId) throws Exception {
+        Reply r = order(co, applicationId, connectionId, packageId);
+        assertStatus(201, r);
+        assertEquals("PLACED", r.json().path("status").asText());
+        assertTrue(r.location(), r.location().endsWith("/assessments/" + r.json().path("id").asText()));
+        return r.json().path("id").asText();
+    }
+
+    private JsonNode orderOf(TestCompany co, String orderId) throws Exception {
+        Reply r = get("/assessments/" + orderId, co.apiKey());
+        assertStatus(200, r);
+        return r.json();
+    }
+
+    private void awaitStatus(TestCompany co, String orderId, String status) {
+        awaitTrue("order " + orderId + " " + status, () -> status.equals(orderOf(co, orderId).path("status").asText()));
+    }
+
+    private static List<String> historyStatuses(JsonNode order) {
+        List<String> out = new ArrayList<>();
+        order.path("history").forEach(e -> out.add(e.path("to").asText()));
+        return out;
+    }
+
+    /** Null values are left out of the JSON the API writes. */
+    private static boolean absent(JsonNode n) {
+        return n.isMissingNode() || n.isNull();
+    }
+
+    private static String unique(String s) {
+        return s + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    // ---------------------------------------------------------------- tests
+
+    @Test
+    public void orderedAssessmentCompletesAndItsResultIsShown() throws Exception {
+        TestCompany co = createCompany(unique("Assess"));
+        String connection = activeSkillCheck(co);
+        Reply packages = get("/connections/" + connection + "/packages", co.apiKey());
+        assertStatus(200, packages);
+        assertTrue(packages.body(), packages.body().contains("java-dev") && packages.body().contains("background"));
+
+        String app = application(co, job(co), unique("ada") + "@example.com");
+        assertProblem(400, "validation-error", order(co, app, connection, "no-such-package"));
+        assertProblem(400, "validation-error", post("/applications/" + app + "/assessments", co.apiKey(), "{}"));
+        String orderId = placed(co, app, connection, "java-dev");
+        assertProblem(409, "order-exists", order(co, app, connection, "java-dev"));
+
+        awaitStatus(co, orderId, "COMPLETED");
+        JsonNode o = orderOf(co, orderId);
+        assertEquals(List.of("PLACED", "SENT", "IN_PROGRESS", "COMPLETED"), historyStatuses(o));
+        JsonNode result = o.path("result");
+        double score = result.path("score").asDouble(-1);
+        assertTrue(o.toString(), score >= 0 && score <= 100);
+        assertEquals(score >= 60, result.path("passed").asBoolean());
+        assertFalse(result.path("band").asText().isEmpty());
+        assertTrue(result.path("reportUrl").asText().startsWith("https://"));
+        assertTrue(result.path("details").size() > 0);
+        assertFalse(o.path("vendorReference").asText().isEmpty());
+        assertFalse(absent(o.path("finishedAt")));
+        assertEquals("Ada", o.path("candidate").path("firstName").asText());
+
+        // the application lists its orders; the company's list filters by status
+        Reply ofApp = get("/applications/" + app + "/assessments", co.apiKey());
+        assertEquals(1, ofApp.json().path("totalFound").asInt(ofApp.json().path("content").size()));
+        assertTrue(get("/assessments?status=COMPLETED", co.apiKey()).body().contains(orderId));
+
+        // the background check carries an attachment and no score
+        String bg = placed(co, app, connection, "background");
+        awaitStatus(co, bg, "COMPLETED");
+        JsonNode bgResult = orderOf(co, bg).path("result");
+        assertTrue(bgResult.toString(), absent(bgResult.path("score")));
+        assertTrue(bgResult.path("attachments").get(0).path("url").asText().endsWith(".pdf"));
+
+        // another company sees none of it
+        TestCompany other = createCompany(unique("Other"));
+        assertProblem(404, "not-found", get("/assessments/" + orderId, other.apiKey()));
+        assertProblem(404, "not-found", get("/connections/" + connection + "/packages", other.apiKey()));
+        assertProblem(404, "not-found", order(other, app, connection, "java-dev"));
+        assertFalse(get("/assessments", other.apiKey()).body().contains(orderId));
+
+        // the console lists orders by company and status
+        String table = console("marketplace:orders --no-format -c " + co.id());
+        assertTrue(table, table.contains(orderId) && table.contains("COMPLETED"));
+        assertTrue(console("marketplace:orders --summary --no-format -i skillcheck").contains("COMPLETED"));
+    }
+
+    @Test
+    public void readOnlyCredentialsMayReadButNotOrder() throws Exception {
+        TestCompany co = createCompany(unique("Scopes"));
+        String connection = activeSkillCheck(co);
+        String app = application(co, job(co), unique("grace") + "@example.com");
+        String orderId = placed(co, app, connection, "cognitive");
+        ApiClient api = new ApiClient(baseUrl());
+        ApiClient.Response client = api.call("POST", "/credentials/oauth-clients", ApiClient.Credential.apiKey(co.apiKey()),
+                Map.of("name", "reader", "scopes", List.of("assessments_read")));
+        assertEquals(client.toString(), 201, client.status());
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((client.json().path("clientId").asText()
+                + ":" + client.json().path("clientSecret").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ApiClient.Response token = api.form("/oauth/token", "grant_type=client_credentials", Map.of("Authorization", basic));
+        ApiClient.Credential reader = ApiClient.Credential.bearer("oauth", token.json().path("access_token").asText());
+        assertEquals(200, api.call("GET", "/assessments/" + orderId, reader, null).status());
+        assertEquals(200, api.call("GET", "/connections/" + connection + "/packages", reader, null).status());
+        ApiClient.Response denied = api.call("POST", "/applications/" + app + "/assessments", reader,
+                Map.of("connectionId", connection, "packageId", "java-dev"));
+        assertEquals(denied.toString(), 403, denied.status());
+        assertTrue(denied.header("WWW-Authenticate").contains("assessments_manage"));
+        assertEquals(403, api.call("POST", "/assessments/" + orderId + "/cancel", reader, null).status());
+    }
+
+    @Test
+    public void disconnectRefusesNewOrdersWhileOrdersInFlightStillComplete() throws Exception {
+        TestCompany co = createCompany(unique("Disconnect"));
+        String connection = activeSkillCheck(co);
+        String jobId = job(co);
+        vendor("completion.delay.ms", "2500");
+        List<String> inFlight = new ArrayList<>();
+        List<String> apps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            apps.add(application(co, jobId, unique("inflight" + i) + "@example.com"));
+            inFlight.add(placed(co, apps.get(i), connection, "cognitive"));
+        }
+        awaitTrue("orders sent", () -> "SENT".equals(orderOf(co, inFlight.get(2)).path("status").asText())
+                || "IN_PROGRESS".equals(orderOf(co, inFlight.get(2)).path("status").asText()));
+
+        assertEquals("DISCONNECTED", post("/connections/" + connection + "/disconnect", co.apiKey(), null).json()
+                .path("status").asText());
+        Reply refused = order(co, apps.get(0), connection, "java-dev");
+        assertProblem(409, "connection-not-active", refused);
+        assertTrue(refused.body(), refused.body().contains("DISCONNECTED"));
+
+        for (String id : inFlight) {
+            awaitStatus(co, id, "COMPLETED");
+            assertNotNull(orderOf(co, id).path("result").path("band").asText(null));
+        }
+
+        vendor("completion.delay.ms", "300");
+        assertEquals("ACTIVE", post("/connections/" + connection + "/reactivate", co.apiKey(), null).json()
+                .path("status").asText());
+        String again = placed(co, apps.get(0), connection, "java-dev");
+        awaitStatus(co, again, "COMPLETED");
+    }
+
+    @Test
+    public void ordersSurviveThePluginBeingStoppedMidFlightWithoutDuplicates() throws Exception {
+        TestCompany co = createCompany(unique("StopStart"));
+        String connection = activeSkillCheck(co);
+        String jobId = job(co);
+        vendor("completion.delay.ms", "4000");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            orders.add(placed(co, application(co, jobId, unique("mid" + i) + "@example.com"), connection, "customer-service"));
+        }
+        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, orders.get(3)).path("status").asText()));
+        console("bundle:stop org.hiremarket.plugin.skillcheck");
+        try {
+            awaitTrue("connection unavailable", () -> "UNAVAILABLE".equals(status(co.apiKey(), connection)));
+            // no new orders while the vendor is away (its packages cannot be checked) ...
+            assertProblem(409, "integration-unavailable",
+                    order(co, application(co, jobId, unique("later") + "@example.com"), connection, "cognitive"));
+            // ... and the ones placed before are kept
+            assertEquals(orders.size(), get("/assessments?connectionId=" + connection, co.apiKey()).json()
+                    .path("content").size());
+        } finally {
+            console("bundle:start org.hiremarket.plugin.skillcheck");
+        }
+        for (String id : orders) {
+            awaitStatus(co, id, "COMPLETED");
+            List<String> h = historyStatuses(orderOf(co, id));
+            assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
+            assertEquals(h.toString(), 1, h.stream().filter("SENT"::equals).count());
+        }
+        assertEquals(orders.size(), get("/assessments?connectionId=" + connection + "&limit=100", co.apiKey()).json()
+                .path("content").size());
+    }
+
+    @Test
+    public void ordersAreRetriedWhileTheVendorIsDown() throws Exception {
+        TestCompany co = createCompany(unique("Retry"));
+        String connection = activeSkillCheck(co);
+        String app = application(co, job(co), unique("retry") + "@example.com");
+        vendor("mode", "fail");
+        String orderId = placed(co, app, connection, "cognitive");
+        awaitTrue("delivery attempted and failed", () -> orderOf(co, orderId).path("delivery").path("attempts").asInt() >= 1);
+        JsonNode waiting = orderOf(co, orderId);
+        assertEquals("PLACED", waiting.path("status").asText());
+        assertTrue(waiting.toString(), waiting.path("delivery").path("lastError").asText().contains("down"));
+        vendor("mode", "normal");
+        awaitStatus(co, orderId, "COMPLETED");
+    }
+
+    @Test
+    public void failingVendorOpensItsBreakerWhileAnotherVendorsOrdersComplete() throws Exception {
+        if (!console("marketplace:integrations --no-format").contains("faulty-assess")) {
+            String jar = new File(System.getProperty("hiremarket.faulty.plugin")).toURI().toString();
+            console("bundle:install -s " + jar);
+            awaitTrue("faulty vendor deployed", () -> console("marketplace:integrations --no-format").contains("faulty-assess"));
+            console("marketplace:activate faulty-assess");
+        }
+        TestCompany co = createCompany(unique("Breaker"));
+        String good = activeSkillCheck(co);
+        String bad = startAndAuthorize(co.apiKey(), "faulty-assess");
+        assertEquals("ACTIVE", post("/connections/" + bad + "/account", co.apiKey(), "{\"fields\":{\"accountId\":\"x1\"}}")
+                .json().path("status").asText());
+        String jobId = job(co);
+        List<String> badOrders = new ArrayList<>();
+        List<String> goodOrders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String app = application(co, jobId, unique("b" + i) + "@example.com");
+            badOrders.add(placed(co, app, bad, "basic"));
+            goodOrders.add(placed(co, app, good, "cognitive"));
+        }
+        awaitTrue("faulty-assess circuit open", () -> {
+            for (JsonNode i : get("/integrations?limit=100", co.apiKey()).json().path("content")) {
+                if (i.path("id").asText().equals("faulty-assess")) {
+                    return "OPEN".equals(i.path("health").path("circuit").asText())
+                            && "DOWN".equals(i.path("health").path("status").asText());
+                }
+            }
+            return false;
+        });
+        String table = console("marketplace:integrations --no-format");
+        assertTrue(table, table.lines().anyMatch(l -> l.contains("faulty-assess") && l.contains("OPEN")));
+        for (String id : goodOrders) {
+            awaitStatus(co, id, "COMPLETED");
+        }
+        // the failing vendor's orders are kept, waiting for it, never lost or failed
+        Set<String> statuses = new HashSet<>();
+        for (String id : badOrders) {
+            statuses.add(orderOf(co, id).path("status").asText());
+        }
+        assertEquals(Set.of("PLACED"), statuses);
+        assertTrue(orderOf(co, badOrders.get(0)).path("delivery").path("lastError").asText().length() > 0);
+        JsonNode skill = null;
+        for (JsonNode i : get("/integrations?limit=100", co.apiKey()).json().path("content")) {
+            if (i.path("id").asText().equals("skillcheck")) {
+                skill = i;
+            }
+        }
+        assertNotNull(skill);
+        assertEquals("CLOSED", skill.path("health").path("circuit").asText());
+    }
+
+    @Test
+    public void enteringAHiringStepOrdersItsAssessmentOnce() throws Exception {
+        TestCompany co = createCompany(unique("Steps"));
+        String connection = activeSkillCheck(co);
+        String jobId = job(co);
+        Reply screening = post("/jobs/" + jobId + "/hiring-steps", co.apiKey(), "{\"name\":\"Screening\"}");
+        assertStatus(201, screening);
+        Reply skills = post("/jobs/" + jobId + "/hiring-steps", co.apiKey(), "{\"name\":\"Skills test\","
+                + "\"assessment\":{\"connectionId\":\"" + connection + "\",\"packageId\":\"java-dev\"}}");
+        assertStatus(201, skills);
+        assertEquals(2, skills.json().path("position").asInt());
+        assertEquals("Java developer skills test", skills.json().path("assessment").path("packageName").asText());
+        assertProblem(400, "validation-error", post("/jobs/" + jobId + "/hiring-steps", co.apiKey(),
+                "{\"name\":\"Bad\",\"assessment\":{\"connectionId\":\"" + connection + "\",\"packageId\":\"nope\"}}"));
+        JsonNode steps = get("/jobs/" + jobId + "/hiring-steps", co.apiKey()).json();
+        assertEquals("Screening", steps.get(0).path("name").asText());
+
+        String app = application(co, jobId, unique("step") + "@example.com");
+        String screeningId = screening.json().path("id").asText();
+        String skillsId = skills.json().path("id").asText();
+        Reply first = send("PUT", "/applications/" + app + "/hiring-step", co.apiKey(), "{\"stepId\":\"" + screeningId + "\"}");
+        assertStatus(200, first);
+        assertTrue(first.body(), absent(first.json().path("assessmentOrder")));
+        Reply entered = send("PUT", "/applications/" + app + "/hiring-step", co.apiKey(), "{\"stepId\":\"" + skillsId + "\"}");
+        assertStatus(200, entered);
+        assertEquals(skillsId, entered.json().path("application").path("hiringStepId").asText());
+        String orderId = entered.json().path("assessmentOrder").path("id").asText();
+        assertEquals(skillsId, entered.json().path("assessmentOrder").path("hiringStepId").asText());
+        // back and forth: still the one order
+        send("PUT", "/applications/" + app + "/hiring-step", co.apiKey(), "{\"stepId\":\"" + screeningId + "\"}");
+        Reply again = send("PUT", "/applications/" + app + "/hiring-step", co.apiKey(), "{\"stepId\":\"" + skillsId + "\"}");
+        assertEquals(orderId, again.json().path("assessmentOrder").path("id").asText());
+        awaitStatus(co, orderId, "COMPLETED");
+        assertEquals(1, get("/applications/" + app + "/assessments", co.apiKey()).json().path("content").size());
+        // a step in use cannot be deleted; a step of another job is refused
+        assertProblem(409, "step-in-use", send("DELETE", "/jobs/" + jobId + "/hiring-steps/" + skillsId, co.apiKey(), null));
+        String otherJob = job(co);
+        String otherStep = post("/jobs/" + otherJob + "/hiring-steps", co.apiKey(), "{\"name\":\"Other\"}").json()
+                .path("id").asText();
+        assertProblem(400, "validation-error",
+                send("PUT", "/applications/" + app + "/hiring-step", co.apiKey(), "{\"stepId\":\"" + otherStep + "\"}"));
+    }
+}
