@@ -40,6 +40,7 @@ public class RestartDurabilityIT {
     private int httpPort;
     private int sshPort;
     private Process launcher;
+    private String jobId;
 
     @After
     public void killKaraf() throws Exception {
@@ -62,12 +63,35 @@ public class RestartDurabilityIT {
         String id = connectOpenBoard(apiKey);
         assertEquals("ACTIVE", field("/connections/" + id, apiKey, "status"));
 
+        // assessment orders in flight at the vendor when the host dies (the demo vendor takes 5 s)
+        console(password, "feature:install hiremarket-plugin-skillcheck");
+        awaitTrue(() -> console(password, "marketplace:integrations --no-format").contains("skillcheck"));
+        console(password, "marketplace:activate skillcheck");
+        String assessments = connectSkillCheck(apiKey);
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            orders.add(placeOrder(apiKey, assessments, "durable" + i + "@example.com"));
+        }
+        awaitTrue(() -> orders.stream().allMatch(o -> orderStatus(apiKey, o).equals("SENT")
+                || orderStatus(apiKey, o).equals("IN_PROGRESS")));
+
         killJvm();
         start();
         awaitStatus("/integrations/openboard", apiKey, 200);
         assertEquals("the connection survived kill -9", "ACTIVE", field("/connections/" + id, apiKey, "status"));
         JsonNode page = JSON.readTree(send("GET", "/connections", apiKey, null).body());
-        assertEquals(1, page.path("totalFound").asInt());
+        assertEquals(2, page.path("totalFound").asInt());
+        // every order survived and completes once: the host delivers open orders again after a restart
+        awaitTrue(() -> orders.stream().allMatch(o -> orderStatus(apiKey, o).equals("COMPLETED")));
+        for (String o : orders) {
+            JsonNode order = JSON.readTree(send("GET", "/assessments/" + o, apiKey, null).body());
+            long completed = 0;
+            for (JsonNode e : order.path("history")) {
+                completed += e.path("to").asText().equals("COMPLETED") ? 1 : 0;
+            }
+            assertEquals(order.toString(), 1, completed);
+        }
+        assertEquals(5, JSON.readTree(send("GET", "/assessments", apiKey, null).body()).path("totalFound").asInt());
 
         // a normal stop and start as well
         run(home.resolve("bin/stop").toString());
@@ -98,6 +122,8 @@ public class RestartDurabilityIT {
         set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
         set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
         set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+        // the demo vendor completes orders 5 s after taking them: long enough to die in between
+        Files.writeString(home.resolve("etc/org.hiremarket.plugin.skillcheck.cfg"), "completion.delay.ms = 5000\n");
     }
 
     private void set(String file, String key, int value) throws IOException {
@@ -153,6 +179,42 @@ public class RestartDurabilityIT {
                 Credentials.openBoardFields("durable-board"));
         assertEquals(r.body(), 200, r.statusCode());
         return id;
+    }
+
+    private String connectSkillCheck(String apiKey) throws Exception {
+        JsonNode started = JSON.readTree(send("POST", "/connections", apiKey, "{\"integrationId\":\"skillcheck\"}").body());
+        String id = started.path("id").asText();
+        List<String> scopes = new ArrayList<>();
+        started.path("requestedScopes").forEach(s -> scopes.add(s.path("id").asText()));
+        send("POST", "/connections/" + id + "/authorize", apiKey, JSON.writeValueAsString(java.util.Map.of("scopes", scopes)));
+        HttpResponse<String> r = send("POST", "/connections/" + id + "/account", apiKey, "{\"fields\":{\"accountId\":"
+                + "\"SC-123456\",\"apiKey\":\"sk_live_123456_AbCdEfGh12345678\"},\"reverseScopes\":[\"vendor.catalog.read\"]}");
+        assertEquals(r.body(), "ACTIVE", JSON.readTree(r.body()).path("status").asText());
+        return id;
+    }
+
+    private String placeOrder(String apiKey, String connectionId, String email) throws Exception {
+        if (jobId == null) {
+            jobId = JSON.readTree(send("POST", "/jobs", apiKey, "{\"title\": \"Analyst\", \"location\": {\"countryCode\":"
+                    + " \"DE\", \"city\": \"Berlin\"}, \"industry\": {\"id\": \"computer_software\"},"
+                    + " \"function\": {\"id\": \"engineering\"}, \"experienceLevel\": {\"id\": \"entry_level\"}}")
+                    .body()).path("id").asText();
+        }
+        HttpResponse<String> app = send("POST", "/jobs/" + jobId + "/applications", apiKey,
+                "{\"candidate\": {\"firstName\": \"Dur\", \"lastName\": \"Able\", \"email\": \"" + email + "\"}}");
+        assertEquals(app.body(), 201, app.statusCode());
+        HttpResponse<String> o = send("POST", "/applications/" + JSON.readTree(app.body()).path("id").asText()
+                + "/assessments", apiKey, "{\"connectionId\":\"" + connectionId + "\",\"packageId\":\"cognitive\"}");
+        assertEquals(o.body(), 201, o.statusCode());
+        return JSON.readTree(o.body()).path("id").asText();
+    }
+
+    private String orderStatus(String apiKey, String orderId) {
+        try {
+            return field("/assessments/" + orderId, apiKey, "status");
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
