@@ -63,6 +63,17 @@ public class Bench {
         String created = ours.console(password, "marketplace:company-create \"Bench Corp\"");
         String apiKey = match(created, "(?m)^API key: (hm_\\S+)");
         ours.stop();
+        int orderCount = intArg(args, "--orders", 10_000);
+        if (List.of(args).contains("--orders-only")) {
+            ours.start();
+            ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
+            String report = Orders.run(ours, apiKey, password, orderCount);
+            ours.stop();
+            System.out.print(report);
+            Files.createDirectories(ROOT.resolve("bench/results"));
+            Files.writeString(ROOT.resolve("bench/results/orders.txt"), report);
+            return;
+        }
 
         List<Double> bootOurs = new ArrayList<>();
         List<Double> bootBare = new ArrayList<>();
@@ -133,6 +144,7 @@ public class Bench {
             say(String.format(Locale.ROOT, "load round %d: ping %.0f/s, GET job %.0f/s, POST candidate %.0f/s", round,
                     ping.last(), getJob.last(), postCandidate.last()));
         }
+        String ordersReport = Orders.run(ours, apiKey, password, orderCount);
         ours.stop();
 
         double bo = median(bootOurs);
@@ -162,6 +174,7 @@ public class Bench {
             report.append(String.format(Locale.ROOT, "%-36s %10.0f %7.1fms %7.1fms %8.2f  %s%n", l.name, l.medianRate(),
                     l.medianP50(), l.medianP99(), l.medianRate() / ping.medianRate(), target));
         }
+        report.append(ordersReport);
         System.out.print(report);
         Path results = ROOT.resolve("bench/results");
         Files.createDirectories(results);
@@ -169,6 +182,124 @@ public class Bench {
     }
 
     // ------------------------------------------------------------------------------------------
+
+    /**
+     * N assessment orders placed through the API and completed end to end by the demo vendor
+     * (SkillCheck with no completion delay): PLACED, delivered by the host's mailbox, acknowledged,
+     * IN_PROGRESS and COMPLETED reported back through the callback. Then every order is read back:
+     * none may be missing, none may have two acknowledgements or results, and the vendor's
+     * references must be distinct (no second order at the vendor).
+     */
+    static final class Orders {
+        static final int CLIENTS = 32;
+
+        static String run(Karaf ours, String apiKey, String password, int n) throws Exception {
+            say("orders: installing the demo assessment vendor and preparing " + n + " applications");
+            ours.console(password, "feature:install hiremarket-plugin-skillcheck");
+            await(Duration.ofSeconds(60), () -> ours.console(password, "marketplace:integrations --no-format")
+                    .contains("skillcheck"));
+            ours.console(password, "marketplace:activate skillcheck");
+            ours.console(password, "config:property-set -p org.hiremarket.plugin.skillcheck completion.delay.ms 0");
+            String started = ours.body("POST", "/api/v1/connections", apiKey, "{\"integrationId\":\"skillcheck\"}");
+            String connection = match(started, "\"id\":\"([^\"]+)\"");
+            ours.body("POST", "/api/v1/connections/" + connection + "/authorize", apiKey, "{\"scopes\":[\"company.read\","
+                    + "\"jobs.read\",\"candidates.read\",\"assessments.results.write\"]}");
+            String active = ours.body("POST", "/api/v1/connections/" + connection + "/account", apiKey,
+                    "{\"fields\":{\"accountId\":\"SC-123456\",\"apiKey\":\"sk_live_123456_AbCdEfGh12345678\"},"
+                            + "\"reverseScopes\":[\"vendor.catalog.read\"]}");
+            if (!active.contains("\"ACTIVE\"")) {
+                throw new IllegalStateException("SkillCheck connection not active: " + active);
+            }
+            String job = ours.body("POST", "/api/v1/jobs", apiKey, "{\"title\":\"Assessed Engineer\",\"location\":"
+                    + "{\"countryCode\":\"US\",\"city\":\"Boston\"},\"industry\":{\"id\":\"computer_software\"},"
+                    + "\"function\":{\"id\":\"engineering\"},\"experienceLevel\":{\"id\":\"mid_senior_level\"}}");
+            String jobId = match(job, "\"id\":\"([^\"]+)\"");
+            String[] apps = new String[n];
+            parallel(n, i -> {
+                String a = ours.body("POST", "/api/v1/jobs/" + jobId + "/applications", apiKey,
+                        "{\"candidate\":{\"firstName\":\"Cand\",\"lastName\":\"Idate" + i + "\",\"email\":\"cand" + i
+                                + "-" + System.nanoTime() + "@bench.example\"}}");
+                apps[i] = match(a, "\"id\":\"([^\"]+)\"");
+            });
+
+            say("orders: placing " + n + " orders with " + CLIENTS + " concurrent clients");
+            String[] orders = new String[n];
+            long t0 = System.nanoTime();
+            parallel(n, i -> {
+                String o = ours.body("POST", "/api/v1/applications/" + apps[i] + "/assessments", apiKey,
+                        "{\"connectionId\":\"" + connection + "\",\"packageId\":\"cognitive\"}");
+                orders[i] = match(o, "\"id\":\"([^\"]+)\"");
+            });
+            double placedSeconds = (System.nanoTime() - t0) / 1e9;
+            String completedQuery = "/api/v1/assessments?status=COMPLETED&connectionId=" + connection + "&limit=1";
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (Long.parseLong(match(ours.body("GET", completedQuery, apiKey, null), "\"totalFound\":(\\d+)")) < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("orders not completed within 10 minutes");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            double totalSeconds = (System.nanoTime() - t0) / 1e9;
+
+            say("orders: reading every order back");
+            java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger duplicated = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Set<String> references = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            parallel(n, i -> {
+                String o = ours.body("GET", "/api/v1/assessments/" + orders[i], apiKey, null);
+                if (!o.contains("\"status\":\"COMPLETED\"")) {
+                    lost.incrementAndGet();
+                }
+                if (count(o, "\"to\":\"COMPLETED\"") != 1 || count(o, "\"to\":\"SENT\"") != 1) {
+                    duplicated.incrementAndGet();
+                }
+                references.add(match(o, "\"vendorReference\":\"([^\"]+)\""));
+            });
+            long total = Long.parseLong(match(ours.body("GET", "/api/v1/assessments?connectionId=" + connection
+                    + "&limit=1", apiKey, null), "\"totalFound\":(\\d+)"));
+            int duplicateAtVendor = n - references.size();
+            return String.format(Locale.ROOT, "%n%-48s %10s  %s%n%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %10d%n%-48s %10d%n"
+                    + "%-48s %10d%n%-48s %10d%n", "assessment orders through the demo vendor", "N = " + n, "target",
+                    "placed (POST /applications/{id}/assessments)", n / placedSeconds,
+                    "placed and completed, end to end", n / totalSeconds, ">= 500/s",
+                    "lost (not COMPLETED)", lost.get(), "duplicated (second ack or result in history)", duplicated.get(),
+                    "second order at the vendor (same reference)", duplicateAtVendor,
+                    "orders stored for the connection", total);
+        }
+
+        interface Work {
+            void run(int i) throws Exception;
+        }
+
+        static void parallel(int n, Work work) throws Exception {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < CLIENTS; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        work.run(i);
+                    }
+                    return null;
+                }));
+            }
+            try {
+                for (java.util.concurrent.Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        static int count(String text, String needle) {
+            int c = 0;
+            for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+                c++;
+            }
+            return c;
+        }
+    }
 
     /** One wrk load (a URL, a credential, optionally a Lua script for POSTs) and its measured rounds. */
     static final class Load {

@@ -36,7 +36,6 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.resilience4j.core.IntervalFunction;
 
 /**
  * The durable order mailbox. Orders are committed before any vendor is called; this component then
@@ -63,7 +62,7 @@ public class OrderMailbox {
     private final ConnectionService connections;
     private final AssessmentConfig config;
     private final OrderLedger ledger;
-    private final IntervalFunction backoff;
+    private final DeliveryPolicy policy;
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService poller;
     private final Thread dispatcher;
@@ -83,8 +82,8 @@ public class OrderMailbox {
         this.connections = connections;
         this.config = config;
         this.ledger = new OrderLedger(db);
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(config.retry_initial_ms(), 2.0, 0.3,
-                config.retry_max_ms());
+        this.policy = new DeliveryPolicy(config.retry_initial_ms(), config.retry_max_ms(),
+                java.time.Duration.ofHours(config.delivery_max_hours()));
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(config.delivery_threads(), config.delivery_threads(), 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), r -> daemon(r, "hiremarket-order-delivery-" + n.incrementAndGet()));
@@ -249,21 +248,19 @@ public class OrderMailbox {
             OrderAcknowledgement ack = registry.caller().call(r.id(), "placeOrder",
                     () -> provider.placeOrder(ctx, spi, callback));
             if (ack == null) {
-                retryLater(o, "the vendor gave no acknowledgement (null)");
+                after(o, null, "the vendor gave no acknowledgement (null)");
                 return;
             }
             ledger.acknowledged(orderId, ack);
         } catch (PluginCallException e) {
-            if (e.getCause() instanceof IntegrationException ie && !ie.isRetryable()) {
-                ledger.deliveryFailed(orderId, "Refused by the vendor (" + ie.code() + "): " + ie.getMessage());
-            } else if (o != null) {
-                retryLater(o, e.getMessage());
+            if (o != null) {
+                after(o, e, null);
             }
         } catch (RuntimeException e) {
             LOG.warn("Delivering order {} failed", orderId, e);
             if (o != null) {
                 try {
-                    retryLater(o, "the host could not deliver the order: " + e.getMessage());
+                    after(o, null, "the host could not deliver the order: " + e.getMessage());
                 } catch (RuntimeException again) {
                     LOG.warn("Order {} could not be rescheduled; it stays due", orderId, again);
                 }
@@ -274,20 +271,14 @@ public class OrderMailbox {
         }
     }
 
-    private void retryLater(AssessmentOrderEntity o, String error) {
-        long now = System.currentTimeMillis();
-        long deadline = o.getPlacedAt() + TimeUnit.HOURS.toMillis(config.delivery_max_hours());
-        if (o.getStatus() == OrderStatus.PLACED && now >= deadline) {
-            ledger.deliveryFailed(o.getId(), "Not acknowledged by the vendor within " + config.delivery_max_hours()
-                    + " hours after " + (o.getDeliveryAttempts() + 1) + " attempts; last error: " + error);
-            return;
+    private void after(AssessmentOrderEntity o, PluginCallException failure, String message) {
+        DeliveryPolicy.Decision d = policy.afterFailure(o.getStatus(), o.getDeliveryAttempts(), o.getPlacedAt(),
+                System.currentTimeMillis(), failure, message, registry.caller().pausedUntil(o.getIntegrationId()));
+        if (d.retry()) {
+            ledger.attemptFailed(o.getId(), d.error(), d.retryAt());
+        } else {
+            ledger.deliveryFailed(o.getId(), d.failure());
         }
-        long next = now + backoff.apply(o.getDeliveryAttempts() + 1);
-        Instant paused = registry.caller().pausedUntil(o.getIntegrationId());
-        if (paused != null) {
-            next = Math.max(next, paused.toEpochMilli());
-        }
-        ledger.attemptFailed(o.getId(), error, next);
     }
 
     static AssessmentOrder spiOrder(AssessmentOrderEntity o, Set<String> granted) {
