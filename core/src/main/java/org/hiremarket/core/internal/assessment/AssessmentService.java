@@ -175,7 +175,9 @@ public class AssessmentService {
         orderable(c, "place orders on");
         PackageView pkg = requirePackage(c, in.packageId().strip(), "packageId");
         OrderView v = db.tx(em -> {
-            ConnectionEntity now = em.find(ConnectionEntity.class, c.getId(), LockModeType.PESSIMISTIC_READ);
+            // read again in this transaction: an order is either placed before a disconnect commits, or refused
+            ConnectionEntity now = em.find(ConnectionEntity.class, c.getId());
+            em.refresh(now);
             if (now.getState() != ConnectionState.ACTIVE) {
                 orderable(now, "place orders on");
             }

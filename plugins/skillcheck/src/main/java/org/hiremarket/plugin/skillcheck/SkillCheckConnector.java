@@ -210,7 +210,7 @@ public class SkillCheckConnector implements AssessmentProvider {
                 () -> new VendorOrder(acknowledge(order), order, pkg.get(), callback));
         VendorOrder vendorOrder = placed.order();
         if (placed.first()) {
-            LOG.info("SkillCheck: order {} ({}) acknowledged for host order {}", vendorOrder.reference(),
+            LOG.debug("SkillCheck: order {} ({}) acknowledged for host order {}", vendorOrder.reference(),
                     order.packageId(), order.orderId());
             scheduleNextStep(vendorOrder);
         } else {
@@ -315,7 +315,7 @@ public class SkillCheckConnector implements AssessmentProvider {
             vendorOrder.record(result);
             vendorOrder.nextStep(null);
         }
-        LOG.info("SkillCheck: order {} finished: {}", vendorOrder.reference(), result.status());
+        LOG.debug("SkillCheck: order {} finished: {}", vendorOrder.reference(), result.status());
         report(vendorOrder, result, 0);
     }
 
