@@ -200,6 +200,7 @@ public class Bench {
                     .contains("skillcheck"));
             ours.console(password, "marketplace:activate skillcheck");
             ours.console(password, "config:property-set -p org.hiremarket.plugin.skillcheck completion.delay.ms 0");
+            ours.console(password, "config:property-set -p org.hiremarket.plugin.skillcheck report.threads 8");
             String started = ours.body("POST", "/api/v1/connections", apiKey, "{\"integrationId\":\"skillcheck\"}");
             String connection = match(started, "\"id\":\"([^\"]+)\"");
             ours.body("POST", "/api/v1/connections/" + connection + "/authorize", apiKey, "{\"scopes\":[\"company.read\","
@@ -237,7 +238,7 @@ public class Bench {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("orders not completed within 10 minutes");
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
             }
             double totalSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -475,6 +476,12 @@ public class Bench {
         void start() throws IOException {
             launcher = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
                     .redirectErrorStream(true).redirectOutput(home.resolve("console.out").toFile()).start();
+            // a benchmark that fails half-way leaves no Karaf behind
+            Process p = launcher;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }));
         }
 
         double timedBoot(String path, String apiKey) throws Exception {

@@ -16,10 +16,11 @@ import javax.persistence.Version;
  */
 @Entity
 @Table(name = "HM_ASSESSMENT_ORDER", indexes = {
-        @Index(name = "HM_ORDER_DUE", columnList = "status, nextAttemptAt"),
+        @Index(name = "HM_ORDER_NEXT", columnList = "nextAttemptAt"),
         @Index(name = "HM_ORDER_COMPANY", columnList = "companyId, placedAt"),
         @Index(name = "HM_ORDER_APPLICATION", columnList = "applicationId"),
         @Index(name = "HM_ORDER_INTEGRATION", columnList = "integrationId, status"),
+        @Index(name = "HM_ORDER_CONNECTION", columnList = "connectionId, status"),
         @Index(name = "HM_ORDER_AUTO", columnList = "autoKey", unique = true) })
 public class AssessmentOrderEntity {
 

@@ -28,14 +28,12 @@ import org.hiremarket.core.internal.assessment.AssessmentViews.PackageView;
 import org.hiremarket.core.internal.assessment.AssessmentViews.ResultView;
 import org.hiremarket.core.internal.candidate.ApplicationEntity;
 import org.hiremarket.core.internal.candidate.ApplicationService;
-import org.hiremarket.core.internal.candidate.CandidateEntity;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
 import org.hiremarket.core.internal.identity.Caller;
-import org.hiremarket.core.internal.job.JobEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
@@ -68,6 +66,7 @@ public class AssessmentService {
     private final OrderMailbox mailbox;
     private final AssessmentConfig config;
     private final Map<String, CachedPackages> packageCache = new ConcurrentHashMap<>();
+    private final Map<String, Object> loading = new ConcurrentHashMap<>();
 
     private record CachedPackages(List<PackageView> packages, long until) {
     }
@@ -102,6 +101,20 @@ public class AssessmentService {
         if (!fresh && cached != null && cached.until > System.currentTimeMillis()) {
             return cached.packages;
         }
+        if (!fresh) {
+            // many orders at once ask the vendor once, not once each
+            synchronized (loading.computeIfAbsent(c.getId(), k -> new Object())) {
+                CachedPackages now = packageCache.get(c.getId());
+                if (now != null && now != cached && now.until > System.currentTimeMillis()) {
+                    return now.packages;
+                }
+                return load(c, r, now);
+            }
+        }
+        return load(c, r, cached);
+    }
+
+    private List<PackageView> load(ConnectionEntity c, RegisteredIntegration r, CachedPackages cached) {
         AssessmentProvider p = (AssessmentProvider) r.service();
         ConnectionContext ctx = connections.hostContext(c);
         List<AssessmentPackage> list;
@@ -109,6 +122,11 @@ public class AssessmentService {
             list = registry.caller().call(r.id(), "listPackages", () -> p.listPackages(ctx));
         } catch (PluginCallException e) {
             boolean refused = e.getCause() instanceof IntegrationException ie && !ie.isRetryable();
+            if (cached != null && !refused) {
+                // the vendor is busy or down right now: checking an order against the last known list beats refusing it
+                LOG.debug("Using the last package list of {} for {}: {}", r.id(), c.getId(), e.getMessage());
+                return cached.packages;
+            }
             throw new ApiException(refused ? 502 : 503, "vendor-unavailable", "Vendor did not answer",
                     r.descriptor().name() + " could not list its packages: " + e.getMessage(), null);
         }
@@ -168,20 +186,20 @@ public class AssessmentService {
             throw ApiException.validation(errors);
         }
         String companyId = caller.companyId();
-        ConnectionEntity c = db.tx(em -> {
-            ApplicationService.load(em, companyId, applicationId);
-            return connection(em, companyId, in.connectionId().strip());
-        });
+        ConnectionEntity c = db.tx(em -> connection(em, companyId, in.connectionId().strip()));
         orderable(c, "place orders on");
         PackageView pkg = requirePackage(c, in.packageId().strip(), "packageId");
         OrderView v = db.tx(em -> {
-            // read again in this transaction: an order is either placed before a disconnect commits, or refused
-            ConnectionEntity now = em.find(ConnectionEntity.class, c.getId());
-            em.refresh(now);
-            if (now.getState() != ConnectionState.ACTIVE) {
-                orderable(now, "place orders on");
-            }
             ApplicationEntity a = ApplicationService.load(em, companyId, applicationId);
+            // read again in this transaction: an order is either placed before a disconnect commits, or refused
+            ConnectionState state = em.createQuery("SELECT c.state FROM ConnectionEntity c WHERE c.id = :id",
+                    ConnectionState.class).setParameter("id", c.getId()).getSingleResult();
+            if (state != ConnectionState.ACTIVE) {
+                throw ApiException.conflict("connection-not-active", "Connection not active", "cannot place orders on"
+                        + " connection " + c.getId() + ": it is " + state + (state == ConnectionState.DISCONNECTED
+                                ? "; orders placed before the disconnect are still processed; re-activate it to order again"
+                                : ""));
+            }
             List<String> open = em.createQuery("SELECT o.id FROM AssessmentOrderEntity o WHERE o.applicationId = :a"
                     + " AND o.connectionId = :c AND o.packageId = :p AND o.status IN :open", String.class)
                     .setParameter("a", a.getId()).setParameter("c", c.getId()).setParameter("p", pkg.id())
@@ -191,21 +209,24 @@ public class AssessmentService {
                         + open.get(0) + " for " + pkg.name() + "; wait for its result or cancel it first");
             }
             AssessmentOrderEntity o = newOrder(em, a, c, pkg.id(), pkg.name(), ApplicationService.actor(caller));
-            return view(em, o, true);
+            return view(em, o, false);
         });
-        mailbox.wake();
+        mailbox.enqueue(v.id(), v.integrationId());
         return v;
     }
 
     /** Creates the order row (status PLACED, due now) with what will be shared with the vendor. */
     static AssessmentOrderEntity newOrder(EntityManager em, ApplicationEntity a, ConnectionEntity c, String packageId,
             String packageName, String placedBy) {
-        CandidateEntity cand = em.find(CandidateEntity.class, a.getCandidateId());
-        JobEntity job = em.find(JobEntity.class, a.getJobId());
+        // only the shared fields: a candidate's CVs and history stay unread
+        Object[] cand = em.createQuery("SELECT c.firstName, c.lastName, c.email FROM CandidateEntity c WHERE c.id = :id",
+                Object[].class).setParameter("id", a.getCandidateId()).getSingleResult();
+        List<String> title = em.createQuery("SELECT j.title FROM JobEntity j WHERE j.id = :id", String.class)
+                .setParameter("id", a.getJobId()).getResultList();
         long now = System.currentTimeMillis();
         AssessmentOrderEntity o = new AssessmentOrderEntity(Ids.newId(), a.getCompanyId(), c.getId(),
                 c.getIntegrationId(), a.getId(), a.getCandidateId(), a.getJobId(), packageId, packageName, placedBy, now);
-        o.shared(cand.getFirstName(), cand.getLastName(), cand.getEmail(), job == null ? null : job.getTitle());
+        o.shared((String) cand[0], (String) cand[1], (String) cand[2], title.isEmpty() ? null : title.get(0));
         em.persist(o);
         OrderLedger.event(em, o, null, OrderStatus.PLACED, "Ordered " + packageName + " from " + c.getIntegrationId(), now);
         return o;

@@ -187,8 +187,8 @@ public class HiringStepService {
             em.flush();
             return new StepMoveView(ApplicationService.view(em, a), order, notOrdered);
         });
-        if (v.assessmentOrder() != null) {
-            mailbox.wake();
+        if (v.assessmentOrder() != null && v.assessmentOrder().status() == OrderStatus.PLACED) {
+            mailbox.enqueue(v.assessmentOrder().id(), v.assessmentOrder().integrationId());
         }
         return v;
     }

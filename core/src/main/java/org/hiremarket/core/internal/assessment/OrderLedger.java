@@ -18,6 +18,7 @@ import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.core.internal.assessment.AssessmentViews.AttachmentView;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.persistence.Database;
+import org.hiremarket.core.internal.persistence.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,10 +40,15 @@ final class OrderLedger {
     static final int MAX_DETAILS = 50;
     static final int MAX_ATTACHMENTS = 20;
 
-    private final Database db;
+    /** Acknowledgements and reports of many orders share a commit; each caller still waits for its own. */
+    private final GroupCommit writes;
 
     OrderLedger(Database db) {
-        this.db = db;
+        this.writes = new GroupCommit(db, "orders", 200);
+    }
+
+    void close() {
+        writes.close();
     }
 
     static void event(EntityManager em, AssessmentOrderEntity o, OrderStatus from, OrderStatus to, String detail,
@@ -59,7 +65,7 @@ final class OrderLedger {
 
     /** The vendor acknowledged the order (first delivery or a redelivery). */
     void acknowledged(String orderId, OrderAcknowledgement ack) {
-        db.tx(em -> {
+        writes.run(em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
             if (o == null) {
                 return null;
@@ -84,7 +90,7 @@ final class OrderLedger {
 
     /** A delivery attempt failed in a way that may pass later. */
     void attemptFailed(String orderId, String error, long nextAttemptAt) {
-        db.tx(em -> {
+        writes.run(em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
             if (o != null && !o.getStatus().isFinal()) {
                 o.attemptFailed(truncate(error, 1000), nextAttemptAt, System.currentTimeMillis());
@@ -95,7 +101,7 @@ final class OrderLedger {
 
     /** The order can never be delivered: the vendor refused it, or it was not acknowledged in time. */
     void deliveryFailed(String orderId, String reason) {
-        db.tx(em -> {
+        writes.run(em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
             if (o == null || o.getStatus().isFinal()) {
                 return null;
@@ -124,7 +130,21 @@ final class OrderLedger {
         }
         String reason = update.reason() == null ? null : truncate(update.reason().strip(), 1000);
         CheckedResult result = update.result() == null ? null : check(update.result());
-        return db.tx(em -> {
+        try {
+            return applyReport(orderId, connectionId, update, reason, result);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IllegalArgumentException iae) {
+                    throw iae;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Outcome applyReport(String orderId, String connectionId, AssessmentUpdate update, String reason,
+            CheckedResult result) {
+        return writes.run(em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
             if (o == null || !o.getConnectionId().equals(connectionId)) {
                 throw new IllegalArgumentException("order " + orderId + " is not an order of this connection");

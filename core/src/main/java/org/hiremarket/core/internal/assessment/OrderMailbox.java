@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -56,6 +58,7 @@ public class OrderMailbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderMailbox.class);
     private static final long ABSENT_RECHECK_MS = 60_000;
+    private static final int SCAN_LIMIT = 2000;
 
     private final Database db;
     private final IntegrationRegistry registry;
@@ -71,6 +74,11 @@ public class OrderMailbox {
     private volatile boolean running = true;
     /** Orders being delivered right now, and how many per integration. */
     private final Set<String> inflight = ConcurrentHashMap.newKeySet();
+    /** Orders waiting for a delivery slot, per integration. */
+    private final Map<String, Queue<String>> queues = new ConcurrentHashMap<>();
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<Boolean> holdsSlot = ThreadLocal.withInitial(() -> Boolean.FALSE);
+    private volatile boolean scanRequested = true;
     private final Map<String, AtomicInteger> inflightPer = new ConcurrentHashMap<>();
     private final java.util.function.Consumer<RegisteredIntegration> availability = this::integrationAvailable;
 
@@ -109,6 +117,7 @@ public class OrderMailbox {
         dispatcher.interrupt();
         poller.shutdownNow();
         workers.shutdownNow();
+        ledger.close();
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -137,17 +146,23 @@ public class OrderMailbox {
     // ------------------------------------------------------------------------------ dispatching
 
     private void dispatchLoop() {
+        long nextScan = 0;
         while (running) {
-            boolean more = false;
             try {
-                more = dispatchDue();
+                long now = System.currentTimeMillis();
+                if (now >= nextScan || scanRequested) {
+                    scanRequested = false;
+                    scan(now);
+                    nextScan = now + config.dispatch_interval_ms();
+                }
+                dispatchQueued(now);
             } catch (RuntimeException e) {
                 LOG.warn("Order dispatcher round failed; trying again shortly", e);
             }
             synchronized (signal) {
                 if (!woken && running) {
                     try {
-                        signal.wait(more ? 20 : config.dispatch_interval_ms());
+                        signal.wait(Math.max(1, config.dispatch_interval_ms()));
                     } catch (InterruptedException e) {
                         if (!running) {
                             return;
@@ -159,57 +174,77 @@ public class OrderMailbox {
         }
     }
 
-    /** One round: for each integration with due orders, as many as it has free delivery slots. */
-    private boolean dispatchDue() {
-        long now = System.currentTimeMillis();
-        List<String> integrations = db.tx(em -> em.createQuery("SELECT DISTINCT o.integrationId FROM AssessmentOrderEntity o"
-                + " WHERE o.nextAttemptAt <= :now AND o.status IN :open", String.class)
-                .setParameter("now", now).setParameter("open", OrderStatus.open()).getResultList());
-        boolean more = false;
-        int perIntegration = registry.config().plugin_max_concurrent_calls();
-        for (String integrationId : integrations) {
+    /**
+     * An order was committed (placed, or entered a step): deliver it without waiting for the next
+     * scan. Orders are also found by the scan, so one missed here is only late, never lost.
+     */
+    public void enqueue(String orderId, String integrationId) {
+        if (queued.add(orderId)) {
+            queues.computeIfAbsent(integrationId, k -> new ConcurrentLinkedQueue<>()).add(orderId);
+        }
+        wake();
+    }
+
+    /**
+     * Finds due orders in the database: those placed while nothing queued them (a restart, a
+     * missed wake-up) and those whose retry time has come. Reads along the index of the due time,
+     * the earliest first, a bounded number per scan.
+     */
+    private void scan(long now) {
+        List<Object[]> due = db.tx(em -> em.createQuery("SELECT o.id, o.integrationId FROM AssessmentOrderEntity o"
+                + " WHERE o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt", Object[].class)
+                .setParameter("now", now).setMaxResults(SCAN_LIMIT).getResultList());
+        for (Object[] row : due) {
+            String orderId = (String) row[0];
+            if (!inflight.contains(orderId) && queued.add(orderId)) {
+                queues.computeIfAbsent((String) row[1], k -> new ConcurrentLinkedQueue<>()).add(orderId);
+            }
+        }
+    }
+
+    /** Hands queued orders to delivery threads, as many per integration as it has free slots. */
+    private void dispatchQueued(long now) {
+        // leave room in each integration's bulkhead for interactive calls (package lists, connects)
+        int perIntegration = Math.max(1, registry.config().plugin_max_concurrent_calls() - 2);
+        for (Map.Entry<String, Queue<String>> e : queues.entrySet()) {
+            String integrationId = e.getKey();
+            Queue<String> queue = e.getValue();
+            if (queue.isEmpty()) {
+                continue;
+            }
             RegisteredIntegration r = registry.find(integrationId).orElse(null);
-            if (r == null || !(r.service() instanceof AssessmentProvider)) {
-                // the plugin is away: look again when it is back (or in a minute)
-                postpone(integrationId, now, now + ABSENT_RECHECK_MS);
+            Instant paused = r == null ? null : registry.caller().pausedUntil(integrationId);
+            if (r == null || !(r.service() instanceof AssessmentProvider) || paused != null) {
+                // the plugin is away (look again when it is back, or in a minute) or its breaker is open
+                drop(queue);
+                postpone(integrationId, now, paused != null ? paused.toEpochMilli() : now + ABSENT_RECHECK_MS);
                 continue;
             }
-            Instant paused = registry.caller().pausedUntil(integrationId);
-            if (paused != null) {
-                postpone(integrationId, now, paused.toEpochMilli());
-                continue;
-            }
-            int free = perIntegration - inflightPer.computeIfAbsent(integrationId, k -> new AtomicInteger()).get();
-            if (free <= 0) {
-                more = true;
-                continue;
-            }
-            // orders in flight are still due until acknowledged: fetch enough to see past them
-            int fetch = perIntegration + free;
-            List<String> due = db.tx(em -> em.createQuery("SELECT o.id FROM AssessmentOrderEntity o"
-                    + " WHERE o.integrationId = :integrationId AND o.nextAttemptAt <= :now AND o.status IN :open"
-                    + " ORDER BY o.nextAttemptAt", String.class)
-                    .setParameter("integrationId", integrationId).setParameter("now", now)
-                    .setParameter("open", OrderStatus.open()).setMaxResults(fetch).getResultList());
-            for (String orderId : due) {
-                if (free <= 0) {
-                    more = true;
+            AtomicInteger running = inflightPer.computeIfAbsent(integrationId, k -> new AtomicInteger());
+            while (running.get() < perIntegration) {
+                String orderId = queue.poll();
+                if (orderId == null) {
                     break;
                 }
+                queued.remove(orderId);
                 if (!inflight.add(orderId)) {
                     continue;
                 }
-                inflightPer.get(integrationId).incrementAndGet();
-                free--;
+                running.incrementAndGet();
                 try {
                     workers.execute(() -> deliver(orderId, r));
-                } catch (RejectedExecutionException e) {
+                } catch (RejectedExecutionException rejected) {
                     done(orderId, integrationId);
-                    return false;
+                    return;
                 }
             }
         }
-        return more;
+    }
+
+    private void drop(Queue<String> queue) {
+        for (String id = queue.poll(); id != null; id = queue.poll()) {
+            queued.remove(id);
+        }
     }
 
     private void postpone(String integrationId, long now, long until) {
@@ -227,26 +262,46 @@ public class OrderMailbox {
         }
     }
 
+    /** Gives an integration's delivery slot back, once per delivery (the thread-local flag says whether it still holds it). */
+    private void release(String integrationId) {
+        if (holdsSlot.get()) {
+            holdsSlot.set(false);
+            AtomicInteger c = inflightPer.get(integrationId);
+            if (c != null) {
+                c.decrementAndGet();
+            }
+        }
+    }
+
     /** Delivers one order and records the outcome. Never throws. */
     void deliver(String orderId, RegisteredIntegration r) {
+        holdsSlot.set(true);
         AssessmentOrderEntity o = null;
         try {
-            o = db.tx(em -> em.find(AssessmentOrderEntity.class, orderId));
+            Object[] both = db.tx(em -> {
+                AssessmentOrderEntity order = em.find(AssessmentOrderEntity.class, orderId);
+                return new Object[] { order, order == null ? null : em.find(ConnectionEntity.class, order.getConnectionId()) };
+            });
+            o = (AssessmentOrderEntity) both[0];
+            ConnectionEntity c = (ConnectionEntity) both[1];
             if (o == null || o.getStatus().isFinal() || (o.getStatus() != OrderStatus.PLACED && !o.isRedeliver())) {
                 return;
             }
-            String connectionId = o.getConnectionId();
-            ConnectionEntity c = db.tx(em -> em.find(ConnectionEntity.class, connectionId));
             if (c == null) {
                 ledger.deliveryFailed(orderId, "The connection of the order no longer exists");
                 return;
             }
             AssessmentProvider provider = (AssessmentProvider) r.service();
-            ConnectionContext ctx = connections.hostContext(c);
+            ConnectionContext ctx = context(c);
             AssessmentOrder spi = spiOrder(o, c.getGrantedScopes());
             OrderCallback callback = new OrderCallback(o.getId(), c.getId(), c.getGrantedScopes(), ledger);
-            OrderAcknowledgement ack = registry.caller().call(r.id(), "placeOrder",
-                    () -> provider.placeOrder(ctx, spi, callback));
+            OrderAcknowledgement ack;
+            try {
+                ack = registry.caller().call(r.id(), "placeOrder", () -> provider.placeOrder(ctx, spi, callback));
+            } finally {
+                // the vendor has answered: its slot is free while the answer is recorded
+                release(r.id());
+            }
             if (ack == null) {
                 after(o, null, "the vendor gave no acknowledgement (null)");
                 return;
@@ -266,7 +321,8 @@ public class OrderMailbox {
                 }
             }
         } finally {
-            done(orderId, r.id());
+            inflight.remove(orderId);
+            release(r.id());
             wake();
         }
     }
@@ -279,6 +335,23 @@ public class OrderMailbox {
         } else {
             ledger.deliveryFailed(o.getId(), d.failure());
         }
+    }
+
+    private record CachedContext(ConnectionContext context, long until) {
+    }
+
+    /** Contexts (the opened partner account) per connection, reused for a few seconds by deliveries in a burst. */
+    private final Map<String, CachedContext> contexts = new ConcurrentHashMap<>();
+
+    private ConnectionContext context(ConnectionEntity c) {
+        long now = System.currentTimeMillis();
+        CachedContext cached = contexts.get(c.getId());
+        if (cached != null && cached.until > now) {
+            return cached.context;
+        }
+        ConnectionContext ctx = connections.hostContext(c);
+        contexts.put(c.getId(), new CachedContext(ctx, now + 5_000));
+        return ctx;
     }
 
     static AssessmentOrder spiOrder(AssessmentOrderEntity o, Set<String> granted) {
@@ -312,6 +385,7 @@ public class OrderMailbox {
             if (n[0] + n[1] > 0) {
                 LOG.info("Integration {} is available: delivering {} waiting and {} open orders again", r.id(), n[0], n[1]);
             }
+            scanRequested = true;
             wake();
         } catch (RuntimeException e) {
             LOG.warn("Could not schedule the open orders of {} for delivery", r.id(), e);
@@ -353,7 +427,7 @@ public class OrderMailbox {
         if (c == null) {
             return;
         }
-        ConnectionContext ctx = connections.hostContext(c);
+        ConnectionContext ctx = context(c);
         AssessmentOrder spi = spiOrder(o, c.getGrantedScopes());
         AssessmentUpdate u = registry.caller().call(r.id(), "pollOrder",
                 () -> p.pollOrder(ctx, spi, o.getVendorReference()));

@@ -30,4 +30,8 @@ public @interface SkillCheckConfig {
     @AttributeDefinition(name = "Slow answer (ms)", description = "How long placeOrder blocks in slow mode",
             min = "0")
     long slow_ms() default 30_000;
+
+    @AttributeDefinition(name = "Report threads", description = "How many reports SkillCheck sends at once",
+            min = "1", max = "64")
+    int report_threads() default 4;
 }

@@ -111,12 +111,21 @@ public class SkillCheckConnector implements AssessmentProvider {
     @Activate
     void activate(SkillCheckConfig config) {
         start(Settings.from(config));
+        reportThreads(config.report_threads());
     }
 
     /** A new configuration applies from the next call on; known orders and their scheduled reports stay. */
     @Modified
     void modified(SkillCheckConfig config) {
         apply(Settings.from(config));
+        reportThreads(config.report_threads());
+    }
+
+    /** How many of SkillCheck's threads send reports at once (a real vendor pushes results in parallel). */
+    void reportThreads(int n) {
+        if (scheduler instanceof ScheduledThreadPoolExecutor executor) {
+            executor.setCorePoolSize(Math.max(1, Math.min(64, n)));
+        }
     }
 
     /** Stops SkillCheck's threads; reports not sent yet are lost (the host polls or delivers again). */

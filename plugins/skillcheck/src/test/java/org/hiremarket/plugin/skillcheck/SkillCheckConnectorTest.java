@@ -472,6 +472,11 @@ public class SkillCheckConnectorTest {
             public long slow_ms() {
                 return slowMs;
             }
+
+            @Override
+            public int report_threads() {
+                return 4;
+            }
         };
     }
 

@@ -1,0 +1,146 @@
+package org.hiremarket.core.internal.persistence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.hiremarket.core.internal.common.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for small, independent writes made by many threads at once (order acknowledgements
+ * and vendors' reports): one writer thread runs whatever has queued up in a single transaction and
+ * commits once, so a burst of N writes costs one log flush instead of N. Each caller still waits
+ * until its own write is committed, so "stored when the call returns" holds. A write that fails
+ * makes the writer redo that batch one write per transaction, so the others are not lost with it.
+ *
+ * <p>Only for writes that check before they change anything (a failing write must not leave
+ * half of its changes in the shared transaction) and that touch one record each.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final long WAIT_SECONDS = 60;
+
+    private record Item<R>(Function<EntityManager, R> work, CompletableFuture<R> done) {
+    }
+
+    private final Database db;
+    private final int maxBatch;
+    private final BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public GroupCommit(Database db, String name, int maxBatch) {
+        this.db = db;
+        this.maxBatch = maxBatch;
+        this.writer = new Thread(this::loop, "hiremarket-group-commit-" + name);
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Runs {@code work} in the next batch and waits until it is committed.
+     *
+     * @throws RuntimeException what the work threw, or a 503 problem when the batch could not be committed in time
+     */
+    public <R> R run(Function<EntityManager, R> work) {
+        if (!running) {
+            return db.tx(work);
+        }
+        CompletableFuture<R> done = new CompletableFuture<>();
+        queue.add(new Item<>(work, done));
+        try {
+            return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(503, "database-unavailable", "Database unavailable",
+                    "the write was not committed within " + WAIT_SECONDS + " s", null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "database-unavailable", "Database unavailable", "interrupted", null);
+        }
+    }
+
+    private void loop() {
+        List<Item<?>> batch = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                Item<?> first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                if (!running) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Group commit round failed", e);
+                batch.forEach(i -> i.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+        // whatever is left runs on its own
+        for (Item<?> i = queue.poll(); i != null; i = queue.poll()) {
+            single(i);
+        }
+    }
+
+    private void commit(List<Item<?>> batch) {
+        if (batch.size() == 1) {
+            single(batch.get(0));
+            return;
+        }
+        List<Object> results;
+        try {
+            results = db.tx(em -> {
+                List<Object> out = new ArrayList<>(batch.size());
+                for (Item<?> i : batch) {
+                    out.add(i.work().apply(em));
+                }
+                return out;
+            });
+        } catch (RuntimeException e) {
+            // one of them failed (or the commit did): redo each on its own, so only the failing one fails
+            LOG.debug("Group commit of {} writes failed ({}); committing them one by one", batch.size(), e.toString());
+            batch.forEach(GroupCommit.this::single);
+            return;
+        }
+        for (int n = 0; n < batch.size(); n++) {
+            complete(batch.get(n), results.get(n));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> void complete(Item<R> item, Object result) {
+        item.done().complete((R) result);
+    }
+
+    private <R> void single(Item<R> item) {
+        try {
+            item.done().complete(db.tx(item.work()));
+        } catch (RuntimeException e) {
+            item.done().completeExceptionally(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        writer.interrupt();
+    }
+}
