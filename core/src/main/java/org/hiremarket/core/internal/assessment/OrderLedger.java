@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
-import javax.persistence.LockModeType;
 
 import org.hiremarket.api.assessment.AssessmentCallback.Outcome;
 import org.hiremarket.api.assessment.AssessmentResult;
@@ -44,7 +43,7 @@ final class OrderLedger {
     private final GroupCommit writes;
 
     OrderLedger(Database db) {
-        this.writes = new GroupCommit(db, "orders", 200);
+        this.writes = new GroupCommit(db, "orders", 2, 200);
     }
 
     void close() {
@@ -65,8 +64,8 @@ final class OrderLedger {
 
     /** The vendor acknowledged the order (first delivery or a redelivery). */
     void acknowledged(String orderId, OrderAcknowledgement ack) {
-        writes.run(em -> {
-            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        writes.run(orderId, em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o == null) {
                 return null;
             }
@@ -90,8 +89,8 @@ final class OrderLedger {
 
     /** A delivery attempt failed in a way that may pass later. */
     void attemptFailed(String orderId, String error, long nextAttemptAt) {
-        writes.run(em -> {
-            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        writes.run(orderId, em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o != null && !o.getStatus().isFinal()) {
                 o.attemptFailed(truncate(error, 1000), nextAttemptAt, System.currentTimeMillis());
             }
@@ -101,8 +100,8 @@ final class OrderLedger {
 
     /** The order can never be delivered: the vendor refused it, or it was not acknowledged in time. */
     void deliveryFailed(String orderId, String reason) {
-        writes.run(em -> {
-            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        writes.run(orderId, em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o == null || o.getStatus().isFinal()) {
                 return null;
             }
@@ -144,8 +143,8 @@ final class OrderLedger {
 
     private Outcome applyReport(String orderId, String connectionId, AssessmentUpdate update, String reason,
             CheckedResult result) {
-        return writes.run(em -> {
-            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        return writes.run(orderId, em -> {
+            AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o == null || !o.getConnectionId().equals(connectionId)) {
                 throw new IllegalArgumentException("order " + orderId + " is not an order of this connection");
             }

@@ -36,29 +36,39 @@ public final class GroupCommit implements AutoCloseable {
 
     private final Database db;
     private final int maxBatch;
-    private final BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
-    private final Thread writer;
+    private final List<BlockingQueue<Item<?>>> queues = new ArrayList<>();
+    private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
 
-    public GroupCommit(Database db, String name, int maxBatch) {
+    /**
+     * @param writers how many writer threads; writes with the same key always go to the same one, so
+     *                two batches never wait for each other's row locks
+     */
+    public GroupCommit(Database db, String name, int writers, int maxBatch) {
         this.db = db;
         this.maxBatch = maxBatch;
-        this.writer = new Thread(this::loop, "hiremarket-group-commit-" + name);
-        this.writer.setDaemon(true);
-        this.writer.start();
+        for (int n = 0; n < writers; n++) {
+            BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
+            Thread t = new Thread(() -> loop(queue), "hiremarket-group-commit-" + name + "-" + (n + 1));
+            t.setDaemon(true);
+            queues.add(queue);
+            this.writers.add(t);
+            t.start();
+        }
     }
 
     /**
-     * Runs {@code work} in the next batch and waits until it is committed.
+     * Runs {@code work} in the next batch of the writer for {@code key} (the record it changes) and
+     * waits until it is committed.
      *
      * @throws RuntimeException what the work threw, or a 503 problem when the batch could not be committed in time
      */
-    public <R> R run(Function<EntityManager, R> work) {
+    public <R> R run(String key, Function<EntityManager, R> work) {
         if (!running) {
             return db.tx(work);
         }
         CompletableFuture<R> done = new CompletableFuture<>();
-        queue.add(new Item<>(work, done));
+        queues.get(Math.floorMod(key.hashCode(), queues.size())).add(new Item<>(work, done));
         try {
             return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -72,7 +82,7 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void loop() {
+    private void loop(BlockingQueue<Item<?>> queue) {
         List<Item<?>> batch = new ArrayList<>(maxBatch);
         while (running) {
             try {
@@ -141,6 +151,6 @@ public final class GroupCommit implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        writer.interrupt();
+        writers.forEach(Thread::interrupt);
     }
 }

@@ -1,0 +1,109 @@
+package org.hiremarket.core.internal.persistence;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+
+import org.junit.After;
+import org.junit.Test;
+
+public class GroupCommitTest {
+
+    /** A database whose transactions only count themselves; a transaction fails if any work in it throws. */
+    static final class CountingDatabase extends Database {
+        final AtomicInteger transactions = new AtomicInteger();
+        final CountDownLatch firstStarted = new CountDownLatch(1);
+        volatile CountDownLatch holdFirst = new CountDownLatch(0);
+
+        @Override
+        public <R> R tx(Function<EntityManager, R> work) {
+            transactions.incrementAndGet();
+            firstStarted.countDown();
+            try {
+                holdFirst.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return work.apply(null);
+        }
+    }
+
+    private final CountingDatabase db = new CountingDatabase();
+    private final GroupCommit writes = new GroupCommit(db, "test", 1, 100);
+    private final ExecutorService callers = Executors.newFixedThreadPool(20);
+
+    @After
+    public void tearDown() {
+        writes.close();
+        callers.shutdownNow();
+    }
+
+    @Test
+    public void writesQueuedMeanwhileShareOneTransactionAndEachCallerGetsItsOwnResult() throws Exception {
+        db.holdFirst = new CountDownLatch(1);
+        Future<Integer> first = callers.submit(() -> writes.run("a", em -> -1));
+        assertTrue(db.firstStarted.await(5, TimeUnit.SECONDS));
+        List<Future<Integer>> rest = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            rest.add(callers.submit(() -> writes.run("k" + n, em -> n * n)));
+        }
+        // the callers are all waiting behind the held first transaction before it is released
+        awaitActive(20);
+        db.holdFirst.countDown();
+        assertEquals(-1, (int) first.get(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i * i, (int) rest.get(i).get(5, TimeUnit.SECONDS));
+        }
+        assertTrue("21 writes in " + db.transactions.get() + " transactions", db.transactions.get() < 21);
+    }
+
+    @Test
+    public void aFailingWriteFailsAloneAndTheOthersInItsBatchAreCommitted() throws Exception {
+        db.holdFirst = new CountDownLatch(1);
+        Future<String> first = callers.submit(() -> writes.run("a", em -> "first"));
+        assertTrue(db.firstStarted.await(5, TimeUnit.SECONDS));
+        Future<String> ok1 = callers.submit(() -> writes.run("b", em -> "ok1"));
+        Future<String> bad = callers.submit(() -> writes.run("c", em -> {
+            throw new IllegalArgumentException("not an order of this connection");
+        }));
+        Future<String> ok2 = callers.submit(() -> writes.run("d", em -> "ok2"));
+        awaitActive(4);
+        db.holdFirst.countDown();
+        assertEquals("first", first.get(5, TimeUnit.SECONDS));
+        assertEquals("ok1", ok1.get(5, TimeUnit.SECONDS));
+        assertEquals("ok2", ok2.get(5, TimeUnit.SECONDS));
+        try {
+            bad.get(5, TimeUnit.SECONDS);
+            fail();
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(e.getCause() instanceof IllegalArgumentException);
+        }
+    }
+
+    /** Bounded wait until that many callers are running (blocked in {@code run}). */
+    private void awaitActive(int n) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (((java.util.concurrent.ThreadPoolExecutor) callers).getActiveCount() < n && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    @Test
+    public void afterCloseWritesRunDirectly() {
+        writes.close();
+        assertEquals("direct", writes.run("x", em -> "direct"));
+    }
+}
