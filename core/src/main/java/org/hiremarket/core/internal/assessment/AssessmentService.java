@@ -151,11 +151,7 @@ public class AssessmentService {
     /** The connection takes new orders: ACTIVE, its plugin deployed and offered, and an assessment vendor. */
     RegisteredIntegration orderable(ConnectionEntity c, String action) {
         if (c.getState() != ConnectionState.ACTIVE) {
-            throw ApiException.conflict("connection-not-active", "Connection not active",
-                    "cannot " + action + " connection " + c.getId() + ": it is " + c.getState()
-                            + (c.getState() == ConnectionState.DISCONNECTED
-                                    ? "; orders placed before the disconnect are still processed; re-activate it to order again"
-                                    : ""));
+            throw notActive(c.getId(), c.getState(), action);
         }
         RegisteredIntegration r = registry.find(c.getIntegrationId()).orElseThrow(() -> ApiException.conflict(
                 "integration-unavailable", "Integration unavailable", "cannot " + action + " connection " + c.getId()
@@ -169,6 +165,13 @@ public class AssessmentService {
                     "connection " + c.getId() + " is to " + r.descriptor().name() + ", which sells no assessments");
         }
         return r;
+    }
+
+    static ApiException notActive(String connectionId, ConnectionState state, String action) {
+        return ApiException.conflict("connection-not-active", "Connection not active", "cannot " + action
+                + " connection " + connectionId + ": it is " + state + (state == ConnectionState.DISCONNECTED
+                        ? "; orders placed before the disconnect are still processed; re-activate it to order again"
+                        : ""));
     }
 
     // ------------------------------------------------------------------------------ orders
@@ -195,10 +198,7 @@ public class AssessmentService {
             ConnectionState state = em.createQuery("SELECT c.state FROM ConnectionEntity c WHERE c.id = :id",
                     ConnectionState.class).setParameter("id", c.getId()).getSingleResult();
             if (state != ConnectionState.ACTIVE) {
-                throw ApiException.conflict("connection-not-active", "Connection not active", "cannot place orders on"
-                        + " connection " + c.getId() + ": it is " + state + (state == ConnectionState.DISCONNECTED
-                                ? "; orders placed before the disconnect are still processed; re-activate it to order again"
-                                : ""));
+                throw notActive(c.getId(), state, "place orders on");
             }
             List<String> open = em.createQuery("SELECT o.id FROM AssessmentOrderEntity o WHERE o.applicationId = :a"
                     + " AND o.connectionId = :c AND o.packageId = :p AND o.status IN :open", String.class)

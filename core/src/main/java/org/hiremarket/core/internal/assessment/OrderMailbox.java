@@ -80,7 +80,14 @@ public class OrderMailbox {
     private final ThreadLocal<Boolean> holdsSlot = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private volatile boolean scanRequested = true;
     private final Map<String, AtomicInteger> inflightPer = new ConcurrentHashMap<>();
-    private final java.util.function.Consumer<RegisteredIntegration> availability = this::integrationAvailable;
+    /** Told by the registry on its own (service registration) thread: the work is done on the poller. */
+    private final java.util.function.Consumer<RegisteredIntegration> availability = r -> {
+        try {
+            poller.execute(() -> integrationAvailable(r));
+        } catch (RejectedExecutionException stopped) {
+            // shutting down: the next start delivers them
+        }
+    };
 
     @Activate
     public OrderMailbox(@Reference Database db, @Reference IntegrationRegistry registry,
