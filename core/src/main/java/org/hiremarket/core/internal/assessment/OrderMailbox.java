@@ -81,13 +81,7 @@ public class OrderMailbox {
     private volatile boolean scanRequested = true;
     private final Map<String, AtomicInteger> inflightPer = new ConcurrentHashMap<>();
     /** Told by the registry on its own (service registration) thread: the work is done on the poller. */
-    private final java.util.function.Consumer<RegisteredIntegration> availability = r -> {
-        try {
-            poller.execute(() -> integrationAvailable(r));
-        } catch (RejectedExecutionException stopped) {
-            // shutting down: the next start delivers them
-        }
-    };
+    private final java.util.function.Consumer<RegisteredIntegration> availability;
 
     @Activate
     public OrderMailbox(@Reference Database db, @Reference IntegrationRegistry registry,
@@ -105,6 +99,13 @@ public class OrderMailbox {
         this.workers.allowCoreThreadTimeOut(true);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller"));
         this.dispatcher = daemon(this::dispatchLoop, "hiremarket-order-dispatcher");
+        this.availability = r -> {
+            try {
+                poller.execute(() -> integrationAvailable(r));
+            } catch (RejectedExecutionException stopped) {
+                // shutting down: the next start delivers them
+            }
+        };
         registry.onAvailable(availability);
         this.dispatcher.start();
         // integrations registered before this component came up (host start): deliver their open orders again
