@@ -17,8 +17,11 @@ import org.osgi.service.component.annotations.Reference;
 public class AuthService {
 
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
-    /** Checked against when the email is unknown, so both cases cost the same time. */
-    private static final String DUMMY_HASH = Passwords.hash("not-a-real-password-1234".toCharArray());
+    /**
+     * Checked against when the email is unknown, so both cases cost the same time. Not derived from
+     * a password: deriving one at class loading held up the host's boot by a second or more.
+     */
+    private static final String DUMMY_HASH = Passwords.unmatchable();
 
     /** Login was refused for too many failures; {@code retryAfterSeconds} goes into {@code Retry-After}. */
     public static final class TooManyAttempts extends ApiException {
@@ -66,7 +69,8 @@ public class AuthService {
             List<UserEntity> found = em.createNamedQuery("User.byEmailKey", UserEntity.class)
                     .setParameter("emailKey", account).getResultList();
             UserEntity u = found.isEmpty() ? null : found.get(0);
-            boolean ok = Passwords.matches(password.toCharArray(), u == null ? DUMMY_HASH : u.getPasswordHash());
+            boolean ok = Passwords.matches(password.toCharArray(),
+                    u == null || u.getPasswordHash() == null ? DUMMY_HASH : u.getPasswordHash());
             if (!ok || u == null || !u.isActive()) {
                 return Optional.empty();
             }

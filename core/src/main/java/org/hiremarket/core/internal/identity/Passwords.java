@@ -41,6 +41,19 @@ public final class Passwords {
                 + B64.encodeToString(derive(password, salt, iterations));
     }
 
+    /**
+     * A stored hash that no password matches (random salt and random hash bytes) but that costs as
+     * much to check as a real one: what a login for an unknown account is checked against, so the
+     * answer takes the same time. Made without deriving anything, so creating it is instant.
+     */
+    public static String unmatchable() {
+        byte[] salt = new byte[16];
+        byte[] hash = new byte[32];
+        RANDOM.nextBytes(salt);
+        RANDOM.nextBytes(hash);
+        return "pbkdf2-sha256$" + ITERATIONS + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+    }
+
     /** Checks a password against a stored hash in constant time; {@code null} stored never matches. */
     public static boolean matches(char[] password, String stored) {
         if (stored == null) {

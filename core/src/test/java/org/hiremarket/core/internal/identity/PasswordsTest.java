@@ -34,6 +34,24 @@ public class PasswordsTest {
     }
 
     @Test
+    public void theUnknownAccountHashIsShapedLikeARealOneAndMatchesNothing() {
+        String u = Passwords.unmatchable();
+        String real = Passwords.hash("correct horse battery".toCharArray());
+        // same scheme, iteration count and field sizes: checking it costs what checking a real one costs
+        String[] a = u.split("\\$");
+        String[] b = real.split("\\$");
+        assertEquals(b.length, a.length);
+        assertEquals(b[0], a[0]);
+        assertEquals(b[1], a[1]);
+        assertEquals(b[2].length(), a[2].length());
+        assertEquals(b[3].length(), a[3].length());
+        assertNotEquals(u, Passwords.unmatchable());
+        for (String guess : new String[] { "", "correct horse battery", "not-a-real-password-1234" }) {
+            assertFalse(guess, Passwords.matches(guess.toCharArray(), u));
+        }
+    }
+
+    @Test
     public void weakPasswordsAreRefused() {
         for (String bad : new String[] { null, "short", "aaaaaaaaaaaaaaa", "x".repeat(257) }) {
             try {
