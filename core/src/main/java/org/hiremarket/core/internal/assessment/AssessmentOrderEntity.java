@@ -133,6 +133,14 @@ public class AssessmentOrderEntity {
         this.autoKey = "order/" + id;
     }
 
+    /**
+     * The order is handed to the mailbox in memory as soon as it is committed; the mailbox's scan
+     * needs to find it only if that hand-over was lost (the host stopped in between), from then on.
+     */
+    void handedOver(long scanFrom) {
+        this.nextAttemptAt = scanFrom;
+    }
+
     void shared(String firstName, String lastName, String email, String jobTitle) {
         this.candidateFirstName = firstName;
         this.candidateLastName = lastName;

@@ -227,6 +227,7 @@ public class AssessmentService {
         AssessmentOrderEntity o = new AssessmentOrderEntity(Ids.newId(), a.getCompanyId(), c.getId(),
                 c.getIntegrationId(), a.getId(), a.getCandidateId(), a.getJobId(), packageId, packageName, placedBy, now);
         o.shared((String) cand[0], (String) cand[1], (String) cand[2], title.isEmpty() ? null : title.get(0));
+        o.handedOver(now + OrderMailbox.HANDOVER_GRACE_MS);
         em.persist(o);
         OrderLedger.event(em, o, null, OrderStatus.PLACED, "Ordered " + packageName + " from " + c.getIntegrationId(), now);
         return o;

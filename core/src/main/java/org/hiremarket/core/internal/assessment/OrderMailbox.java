@@ -59,6 +59,18 @@ public class OrderMailbox {
     private static final Logger LOG = LoggerFactory.getLogger(OrderMailbox.class);
     private static final long ABSENT_RECHECK_MS = 60_000;
     private static final int SCAN_LIMIT = 2000;
+    /**
+     * A new order is queued in memory when it is committed; its due time in the database is this
+     * much later, so the scans, which read what became due, find it only if it is still waiting then.
+     */
+    static final long HANDOVER_GRACE_MS = 10_000;
+    /**
+     * How far back an incremental scan reaches before the previous one. Due times are written
+     * before they come (retries, hand-overs), so this only covers commits that were slow.
+     */
+    private static final long SCAN_OVERLAP_MS = 2_000;
+    /** How often the whole mailbox is scanned for due orders. */
+    private static final long FULL_SCAN_MS = 30_000;
 
     private final Database db;
     private final IntegrationRegistry registry;
@@ -155,13 +167,23 @@ public class OrderMailbox {
 
     private void dispatchLoop() {
         long nextScan = 0;
+        long nextFullScan = 0;
+        long scannedUpTo = 0;
         while (running) {
             try {
                 long now = System.currentTimeMillis();
                 if (now >= nextScan || scanRequested) {
+                    boolean full = scanRequested || now >= nextFullScan;
                     scanRequested = false;
-                    scan(now);
+                    int found = scan(full ? Long.MIN_VALUE : scannedUpTo - SCAN_OVERLAP_MS, now);
+                    scannedUpTo = now;
                     nextScan = now + config.dispatch_interval_ms();
+                    if (found >= SCAN_LIMIT) {
+                        // more were due than one scan reads (a backlog after a restart): the next scan reads all again
+                        nextFullScan = nextScan;
+                    } else if (full) {
+                        nextFullScan = now + FULL_SCAN_MS;
+                    }
                 }
                 dispatchQueued(now);
             } catch (RuntimeException e) {
@@ -184,7 +206,8 @@ public class OrderMailbox {
 
     /**
      * An order was committed (placed, or entered a step): deliver it without waiting for the next
-     * scan. Orders are also found by the scan, so one missed here is only late, never lost.
+     * scan. Orders are also found by the scan once their hand-over grace has passed, so one missed
+     * here is only late, never lost.
      */
     public void enqueue(String orderId, String integrationId) {
         if (queued.add(orderId)) {
@@ -194,20 +217,25 @@ public class OrderMailbox {
     }
 
     /**
-     * Finds due orders in the database: those placed while nothing queued them (a restart, a
-     * missed wake-up) and those whose retry time has come. Reads along the index of the due time,
-     * the earliest first, a bounded number per scan.
+     * Finds due orders in the database: those whose retry time has come and those placed while
+     * nothing queued them (a restart, a missed wake-up). Reads along the index of the due time, the
+     * earliest first, a bounded number per scan. Most scans are incremental: they read only what
+     * became due since the previous one (with an overlap for transactions that were committing
+     * meanwhile), so a backlog that is already queued in memory is not read again every second;
+     * a full scan now and then, and whenever an integration (re)appears, finds anything else.
      */
-    private void scan(long now) {
+    private int scan(long from, long now) {
         List<Object[]> due = db.tx(em -> em.createQuery("SELECT o.id, o.integrationId FROM AssessmentOrderEntity o"
-                + " WHERE o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt", Object[].class)
-                .setParameter("now", now).setMaxResults(SCAN_LIMIT).getResultList());
+                + " WHERE o.nextAttemptAt > :from AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt", Object[].class)
+                .setParameter("from", from).setParameter("now", now).setMaxResults(SCAN_LIMIT).getResultList());
+
         for (Object[] row : due) {
             String orderId = (String) row[0];
             if (!inflight.contains(orderId) && queued.add(orderId)) {
                 queues.computeIfAbsent((String) row[1], k -> new ConcurrentLinkedQueue<>()).add(orderId);
             }
         }
+        return due.size();
     }
 
     /** Hands queued orders to delivery threads, as many per integration as it has free slots. */

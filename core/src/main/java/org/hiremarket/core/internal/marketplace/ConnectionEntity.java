@@ -15,8 +15,17 @@ import javax.persistence.NamedQuery;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** A company's connection to one integration, with its stored state. */
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
+import org.hiremarket.core.internal.persistence.CacheSettings;
+
+/**
+ * A company's connection to one integration, with its stored state. Read on every order placed and
+ * delivered, so it is kept in the shared cache; whoever must see the state as committed (placing an
+ * order against a disconnect) reads the state column with a query.
+ */
 @Entity
+@Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_CONNECTION", indexes = {
         // one connection per company and integration, even under concurrent requests
         @Index(name = "HM_CONNECTION_ONE", columnList = "companyId, integrationId", unique = true),
