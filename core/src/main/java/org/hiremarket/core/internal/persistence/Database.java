@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way core code reaches the database: short JTA transactions on the {@code hiremarket}
@@ -23,27 +25,54 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  *
  * <p>The persistence unit is tracked dynamically rather than required: the services and the REST
  * API come up with the bundle, and a call made while the database is not (yet, or any more)
- * available waits for it a bounded time, then answers 503 instead of tearing the API down.
+ * available waits for it a bounded time, then answers 503 instead of tearing the API down. A
+ * newly bound unit is used once its tables are up to date ({@link Schema}).
  */
 @Component(service = Database.class)
 public class Database {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     static final long WAIT_MS = 30_000;
 
     private final Object lock = new Object();
     private JpaTemplate jpa;
 
+    /** The persistence unit last bound; it is used once its schema is up to date. */
+    private JpaTemplate bound;
+
     @Reference(target = "(osgi.unit.name=hiremarket)", cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindJpa")
     void bindJpa(JpaTemplate template) {
         synchronized (lock) {
-            jpa = template;
-            lock.notifyAll();
+            bound = template;
+        }
+        // off the thread that registered the unit (at boot: the one starting every bundle)
+        Thread t = new Thread(() -> schemaReady(template), "hiremarket-schema");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void schemaReady(JpaTemplate template) {
+        try {
+            Schema.ensure(template);
+        } catch (RuntimeException e) {
+            // as EclipseLink's own DDL generation would: say so, and let the calls show what is missing
+            LOG.error("The database schema could not be brought up to date; it is tried again at the next start", e);
+        }
+        synchronized (lock) {
+            if (bound == template) {
+                jpa = template;
+                lock.notifyAll();
+            }
         }
     }
 
     void unbindJpa(JpaTemplate template) {
         synchronized (lock) {
+            if (bound == template) {
+                bound = null;
+            }
             if (jpa == template) {
                 jpa = null;
             }
