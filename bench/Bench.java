@@ -135,6 +135,16 @@ public class Bench {
                     .equals("ACTIVE"));
         }
 
+        if (List.of(args).contains("--no-load")) {
+            ours.stop();
+            System.out.printf(Locale.ROOT, "%nboot median: hiremarket %.2f s, bare %.2f s, ratio %.2f%n"
+                    + "jar moved into deploy/ -> listed by REST: median %.0f ms %s%n"
+                    + "jar deleted -> connection UNAVAILABLE: median %.0f ms %s%n", median(bootOurs), median(bootBare),
+                    median(bootOurs) / median(bootBare), median(deployMs), rounded(deployMs), median(undeployMs),
+                    rounded(undeployMs));
+            return;
+        }
+
         // API under concurrent load (wrk): one job by id, new candidates, against the constant endpoint
         String wrk = Load.ensureWrk();
         String job = ours.body("POST", "/api/v1/jobs", apiKey, "{\"title\":\"Bench Engineer\",\"location\":"
