@@ -7,12 +7,15 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.File;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -26,7 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Assessments end to end through HTTP and the console: packages, orders and results from the demo
- * vendor; disconnect with orders in flight; the plugin stopped mid-flight; retries while the
+ * vendor; disconnect with orders in flight; the plugin stopped, updated and reinstalled mid-flight; retries while the
  * vendor is down; a failing vendor's circuit breaker while another vendor keeps completing; the
  * automatic order of a hiring step.
  */
@@ -144,6 +147,15 @@ public class AssessmentIT extends HireMarketTestSupport {
         awaitStatus(co, orderId, "COMPLETED");
         JsonNode o = orderOf(co, orderId);
         assertEquals(List.of("PLACED", "SENT", "IN_PROGRESS", "COMPLETED"), historyStatuses(o));
+        // every step is timestamped, in order
+        Instant previous = Instant.EPOCH;
+        for (JsonNode step : o.path("history")) {
+            Instant at = Instant.parse(step.path("at").asText());
+            assertFalse(o.toString(), at.isBefore(previous));
+            previous = at;
+        }
+        // a delivered order has no next attempt
+        assertTrue(o.toString(), absent(o.path("delivery").path("nextAttemptAt")));
         JsonNode result = o.path("result");
         double score = result.path("score").asDouble(-1);
         assertTrue(o.toString(), score >= 0 && score <= 100);
@@ -177,6 +189,12 @@ public class AssessmentIT extends HireMarketTestSupport {
         // the console lists orders by company and status
         String table = console("marketplace:orders --no-format -c " + co.id());
         assertTrue(table, table.contains(orderId) && table.contains("COMPLETED"));
+        String completed = console("marketplace:orders --no-format -c " + co.id() + " -s COMPLETED");
+        assertTrue(completed, completed.contains(orderId));
+        String placedOnly = console("marketplace:orders --no-format -c " + co.id() + " -s PLACED");
+        assertFalse(placedOnly, placedOnly.contains(orderId));
+        String otherCompany = console("marketplace:orders --no-format -c " + other.id());
+        assertFalse(otherCompany, otherCompany.contains(orderId));
         assertTrue(console("marketplace:orders --summary --no-format -i skillcheck").contains("COMPLETED"));
     }
 
@@ -265,6 +283,52 @@ public class AssessmentIT extends HireMarketTestSupport {
             assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
             assertEquals(h.toString(), 1, h.stream().filter("SENT"::equals).count());
         }
+        assertEquals(orders.size(), get("/assessments?connectionId=" + connection + "&limit=100", co.apiKey()).json()
+                .path("content").size());
+    }
+
+    @Test
+    public void ordersSurviveThePluginBeingUpdatedAndReinstalledMidFlight() throws Exception {
+        TestCompany co = createCompany(unique("Reinstall"));
+        String connection = activeSkillCheck(co);
+        String jobId = job(co);
+        vendor("completion.delay.ms", "4000");
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            orders.add(placed(co, application(co, jobId, unique("upd" + i) + "@example.com"), connection, "cognitive"));
+        }
+        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, orders.get(1)).path("status").asText()));
+        // a new version of the vendor's bundle (it forgets what it held in memory)
+        console("bundle:update org.hiremarket.plugin.skillcheck");
+        awaitTrue("vendor back after the update", () -> "ACTIVE".equals(status(co.apiKey(), connection)));
+        for (int i = 2; i < 4; i++) {
+            orders.add(placed(co, application(co, jobId, unique("re" + i) + "@example.com"), connection, "cognitive"));
+        }
+        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, orders.get(3)).path("status").asText()));
+        // the vendor's bundle uninstalled, then installed again from where it came from
+        Matcher m = Pattern.compile("(mvn:\\S*hiremarket-plugin-skillcheck\\S*)")
+                .matcher(console("bundle:list -l --no-format"));
+        assertTrue("location of the SkillCheck bundle", m.find());
+        String location = m.group(1);
+        console("bundle:uninstall org.hiremarket.plugin.skillcheck");
+        try {
+            awaitTrue("connection unavailable", () -> "UNAVAILABLE".equals(status(co.apiKey(), connection)));
+            assertEquals(orders.size(), get("/assessments?connectionId=" + connection, co.apiKey()).json()
+                    .path("content").size());
+        } finally {
+            console("bundle:install -s " + location);
+        }
+        awaitTrue("vendor back after the reinstall", () -> "ACTIVE".equals(status(co.apiKey(), connection)));
+        Set<String> references = new HashSet<>();
+        for (String id : orders) {
+            awaitStatus(co, id, "COMPLETED");
+            JsonNode o = orderOf(co, id);
+            List<String> h = historyStatuses(o);
+            assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
+            assertEquals(h.toString(), 1, h.stream().filter("SENT"::equals).count());
+            references.add(o.path("vendorReference").asText());
+        }
+        assertEquals("one order at the vendor per order", orders.size(), references.size());
         assertEquals(orders.size(), get("/assessments?connectionId=" + connection + "&limit=100", co.apiKey()).json()
                 .path("content").size());
     }

@@ -91,7 +91,7 @@ public class AssessmentService {
 
     /** The packages the vendor offers the company's account, straight from the vendor. */
     public List<PackageView> packages(Caller caller, String connectionId) {
-        ConnectionEntity c = db.tx(em -> connection(em, caller.companyId(), connectionId));
+        ConnectionEntity c = db.tx(em -> ConnectionService.load(em, caller.companyId(), connectionId));
         return packages(c, true);
     }
 
@@ -189,7 +189,7 @@ public class AssessmentService {
             throw ApiException.validation(errors);
         }
         String companyId = caller.companyId();
-        ConnectionEntity c = db.tx(em -> connection(em, companyId, in.connectionId().strip()));
+        ConnectionEntity c = db.tx(em -> ConnectionService.load(em, companyId, in.connectionId().strip()));
         orderable(c, "place orders on");
         PackageView pkg = requirePackage(c, in.packageId().strip(), "packageId");
         OrderView v = db.tx(em -> {
@@ -355,14 +355,6 @@ public class AssessmentService {
 
     // ------------------------------------------------------------------------------ internals
 
-    static ConnectionEntity connection(EntityManager em, String companyId, String connectionId) {
-        ConnectionEntity c = connectionId == null ? null : em.find(ConnectionEntity.class, connectionId);
-        if (c == null || !c.getCompanyId().equals(companyId)) {
-            throw ApiException.notFound("connection", connectionId);
-        }
-        return c;
-    }
-
     static AssessmentOrderEntity load(EntityManager em, String companyId, String orderId) {
         AssessmentOrderEntity o = orderId == null ? null : em.find(AssessmentOrderEntity.class, orderId);
         if (o == null || !o.getCompanyId().equals(companyId)) {
@@ -383,8 +375,9 @@ public class AssessmentService {
                 : new ResultView(o.getScore(), o.getPassed(), o.getBand(), o.getSummary(), o.getReportUrl(),
                         OrderLedger.details(o.getDetailsJson()), OrderLedger.attachments(o.getAttachmentsJson()),
                         Instant.ofEpochMilli(o.getCompletedAt()));
+        // when the next attempt is due matters once one failed; before, the order is being handed over
         DeliveryView delivery = new DeliveryView(o.getDeliveryAttempts(), o.getLastError(),
-                OrderLedger.instant(o.getNextAttemptAt()));
+                o.getDeliveryAttempts() > 0 ? OrderLedger.instant(o.getNextAttemptAt()) : null);
         return new OrderView(o.getId(), o.getApplicationId(), o.getJobId(), o.getJobTitle(),
                 new CandidateShared(o.getCandidateId(), o.getCandidateFirstName(), o.getCandidateLastName(),
                         o.getCandidateEmail()),

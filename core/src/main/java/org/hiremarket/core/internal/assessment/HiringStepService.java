@@ -21,6 +21,7 @@ import org.hiremarket.core.internal.common.Text;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.job.JobService;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
+import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
@@ -209,7 +210,7 @@ public class HiringStepService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
-        ConnectionEntity c = db.tx(em -> AssessmentService.connection(em, caller.companyId(), in.connectionId().strip()));
+        ConnectionEntity c = db.tx(em -> ConnectionService.load(em, caller.companyId(), in.connectionId().strip()));
         assessments.orderable(c, "attach packages of");
         PackageView p = assessments.requirePackage(c, in.packageId().strip(), "assessment.packageId");
         return new StepAssessmentView(c.getId(), p.id(), p.name());

@@ -1,7 +1,6 @@
 package org.hiremarket.core.internal.assessment;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ import org.hiremarket.api.assessment.AssessmentUpdate;
 import org.hiremarket.api.assessment.CandidateInfo;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.api.integration.ConnectionContext;
-import org.hiremarket.api.integration.IntegrationException;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
@@ -292,20 +290,21 @@ public class OrderMailbox {
 
     private void done(String orderId, String integrationId) {
         inflight.remove(orderId);
-        AtomicInteger c = inflightPer.get(integrationId);
-        if (c != null) {
-            c.decrementAndGet();
-        }
+        freeSlot(integrationId);
     }
 
     /** Gives an integration's delivery slot back, once per delivery (the thread-local flag says whether it still holds it). */
     private void release(String integrationId) {
         if (holdsSlot.get()) {
             holdsSlot.set(false);
-            AtomicInteger c = inflightPer.get(integrationId);
-            if (c != null) {
-                c.decrementAndGet();
-            }
+            freeSlot(integrationId);
+        }
+    }
+
+    private void freeSlot(String integrationId) {
+        AtomicInteger c = inflightPer.get(integrationId);
+        if (c != null) {
+            c.decrementAndGet();
         }
     }
 

@@ -332,8 +332,13 @@ public class ConnectionService {
     }
 
     private static ConnectionEntity load(EntityManager em, Caller caller, String connectionId) {
+        return load(em, caller.companyId(), connectionId);
+    }
+
+    /** @return the company's connection; 404 for an unknown id and for another company's */
+    public static ConnectionEntity load(EntityManager em, String companyId, String connectionId) {
         ConnectionEntity c = connectionId == null ? null : em.find(ConnectionEntity.class, connectionId);
-        if (c == null || !c.getCompanyId().equals(caller.companyId())) {
+        if (c == null || !c.getCompanyId().equals(companyId)) {
             throw ApiException.notFound("connection", connectionId);
         }
         return c;
