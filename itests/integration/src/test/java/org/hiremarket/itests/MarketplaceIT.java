@@ -5,8 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -14,6 +19,9 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -61,6 +69,63 @@ public class MarketplaceIT extends HireMarketTestSupport {
         assertStatus(200, ok);
         assertTrue(ok.json().has("totalFound"));
         assertTrue(ok.json().path("content").isArray());
+    }
+
+    /**
+     * Installing and uninstalling a plugin feature touches only the plugin's bundle: no bundle of
+     * the running host (the JPA stack, hiremarket-core) is stopped or refreshed, and the API
+     * answers throughout. (Karaf's default auto-refresh would rewire the JPA API bundle on every
+     * feature install and restart hiremarket-core; the distribution turns it off.)
+     */
+    @Test
+    public void pluginFeatureInstallAndUninstallLeaveTheRunningHostAlone() throws Exception {
+        TestCompany co = newCompany();
+        String activeBefore = activeOpenBoardConnection(co, "feature-install-board");
+        Bundle core = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> "org.hiremarket.core".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        List<String> disturbed = new CopyOnWriteArrayList<>();
+        BundleListener listener = e -> {
+            String name = e.getBundle().getSymbolicName();
+            if (!name.startsWith("org.hiremarket.plugin.") && (e.getType() == BundleEvent.STOPPING
+                    || e.getType() == BundleEvent.UNRESOLVED || e.getType() == BundleEvent.UPDATED)) {
+                disturbed.add(name + " " + e.getType());
+            }
+        };
+        AtomicBoolean installing = new AtomicBoolean(true);
+        List<String> failedCalls = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        Thread caller = new Thread(() -> {
+            while (installing.get()) {
+                try {
+                    Reply r = get("/connections/" + activeBefore, co.apiKey());
+                    calls.incrementAndGet();
+                    if (r.status() != 200) {
+                        failedCalls.add(r.status() + " " + r.body());
+                    }
+                } catch (Exception e) {
+                    failedCalls.add(e.toString());
+                }
+            }
+        }, "api-during-feature-install");
+        bundleContext.addBundleListener(listener);
+        caller.start();
+        try {
+            console("feature:install hiremarket-plugin-talentbridge");
+            awaitTrue("talentbridge deployed",
+                    () -> console("marketplace:integrations --no-format").contains("talentbridge"));
+            console("feature:uninstall hiremarket-plugin-talentbridge");
+            awaitTrue("talentbridge gone",
+                    () -> !console("marketplace:integrations --no-format").contains("talentbridge"));
+        } finally {
+            installing.set(false);
+            caller.join(Duration.ofSeconds(60).toMillis());
+            bundleContext.removeBundleListener(listener);
+        }
+        assertEquals("host bundles stopped or refreshed by a plugin feature install: " + disturbed, List.of(), disturbed);
+        assertEquals("API calls that failed during the install: " + failedCalls, List.of(), failedCalls);
+        assertTrue("the API was called while the feature was installed", calls.get() > 0);
+        assertEquals(Bundle.ACTIVE, core.getState());
+        assertEquals("ACTIVE", status(co.apiKey(), activeBefore));
     }
 
     @Test
