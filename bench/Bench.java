@@ -256,6 +256,7 @@ public class Bench {
                 orders[i] = match(o, "\"id\":\"([^\"]+)\"");
             });
             double placedSeconds = (System.nanoTime() - t0) / 1e9;
+            Duration hostCpuPlaced = ours.cpu();
             String completedQuery = "/api/v1/assessments?status=COMPLETED&connectionId=" + connection + "&limit=1";
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
             // counting completed orders costs the host a query over all of them: ask once a second,
@@ -270,7 +271,12 @@ public class Bench {
                 }
             }
             double totalSeconds = (System.nanoTime() - t0) / 1e9;
-            double hostCpuMs = ours.cpu().minus(hostCpu0).toNanos() / 1e6;
+            Duration hostCpuDone = ours.cpu();
+            double hostCpuMs = hostCpuDone.minus(hostCpu0).toNanos() / 1e6;
+            // how busy the host was in each phase: a host short of CPU is near the number of cores,
+            // one that waits (for commits, for the vendor) well below it
+            double coresPlacing = hostCpuPlaced.minus(hostCpu0).toNanos() / 1e9 / placedSeconds;
+            double coresCompleting = hostCpuDone.minus(hostCpuPlaced).toNanos() / 1e9 / (totalSeconds - placedSeconds);
 
             say("orders: reading every order back");
             java.util.concurrent.atomic.AtomicInteger lost = new java.util.concurrent.atomic.AtomicInteger();
@@ -289,11 +295,14 @@ public class Bench {
             long total = Long.parseLong(match(ours.body("GET", "/api/v1/assessments?connectionId=" + connection
                     + "&limit=1", apiKey, null), "\"totalFound\":(\\d+)"));
             int duplicateAtVendor = n - references.size();
-            return String.format(Locale.ROOT, "%n%-48s %10s  %s%n%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %7.2f ms%n%-48s %10d%n%-48s %10d%n"
+            return String.format(Locale.ROOT, "%n%-48s %10s  %s%n%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %7.2f ms%n"
+                    + "%-48s %4.2f / %4.2f  (of %d cores)%n%-48s %10d%n%-48s %10d%n"
                     + "%-48s %10d%n%-48s %10d%n", "assessment orders through the demo vendor", "N = " + n, "target",
                     "placed (POST /applications/{id}/assessments)", n / placedSeconds,
                     "placed and completed, end to end", n / totalSeconds, ">= 500/s",
                     "host CPU time per order (all threads)", hostCpuMs / n,
+                    "host CPU busy placing / completing the rest", coresPlacing, coresCompleting,
+                    Runtime.getRuntime().availableProcessors(),
                     "lost (not COMPLETED)", lost.get(), "duplicated (second ack or result in history)", duplicated.get(),
                     "second order at the vendor (same reference)", duplicateAtVendor,
                     "orders stored for the connection", total);

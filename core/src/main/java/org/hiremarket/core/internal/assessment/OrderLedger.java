@@ -43,7 +43,10 @@ final class OrderLedger {
     private final GroupCommit writes;
 
     OrderLedger(Database db) {
-        this.writes = new GroupCommit(db, "orders", 2, 200);
+        // the orders a batch changes are read with one query; each write then finds its order in the transaction
+        this.writes = new GroupCommit(db, "orders", 2, 200, (em, ids) -> em.createQuery(
+                "SELECT o FROM AssessmentOrderEntity o WHERE o.id IN :ids", AssessmentOrderEntity.class)
+                .setParameter("ids", ids).getResultList());
     }
 
     void close() {

@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.persistence;
 
+import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -109,12 +110,24 @@ public class Database {
         }
     }
 
+    private static boolean integrityViolation(SQLException e) {
+        int depth = 0;
+        for (SQLException x = e; x != null && depth < 10; x = x.getNextException(), depth++) {
+            if (x.getSQLState() != null && x.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static RuntimeException unwrap(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;
             }
-            if (t instanceof SQLIntegrityConstraintViolationException) {
+            // SQLState class 23: a unique or other integrity constraint (also when it failed inside a JDBC batch)
+            if (t instanceof SQLIntegrityConstraintViolationException
+                    || (t instanceof SQLException sql && integrityViolation(sql))) {
                 return ApiException.conflict("duplicate", "Already exists",
                         "a record with the same unique values was created by another request; read it and retry");
             }

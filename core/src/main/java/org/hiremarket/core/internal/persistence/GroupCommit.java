@@ -1,13 +1,17 @@
 package org.hiremarket.core.internal.persistence;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -31,11 +35,12 @@ public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final long WAIT_SECONDS = 60;
 
-    private record Item<R>(Function<EntityManager, R> work, CompletableFuture<R> done) {
+    private record Item<R>(String key, Function<EntityManager, R> work, CompletableFuture<R> done) {
     }
 
     private final Database db;
     private final int maxBatch;
+    private final BiConsumer<EntityManager, Collection<String>> preload;
     private final List<BlockingQueue<Item<?>>> queues = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running = true;
@@ -45,8 +50,19 @@ public final class GroupCommit implements AutoCloseable {
      *                two batches never wait for each other's row locks
      */
     public GroupCommit(Database db, String name, int writers, int maxBatch) {
+        this(db, name, writers, maxBatch, (em, keys) -> { });
+    }
+
+    /**
+     * @param preload called first in each batch's transaction with the keys of its writes, to read
+     *                their records in one query (writes that then look them up by key find them in
+     *                the transaction instead of reading them one by one); must not change anything
+     */
+    public GroupCommit(Database db, String name, int writers, int maxBatch,
+            BiConsumer<EntityManager, Collection<String>> preload) {
         this.db = db;
         this.maxBatch = maxBatch;
+        this.preload = preload;
         for (int n = 0; n < writers; n++) {
             BlockingQueue<Item<?>> queue = new LinkedBlockingQueue<>();
             Thread t = new Thread(() -> loop(queue), "hiremarket-group-commit-" + name + "-" + (n + 1));
@@ -68,7 +84,7 @@ public final class GroupCommit implements AutoCloseable {
             return db.tx(work);
         }
         CompletableFuture<R> done = new CompletableFuture<>();
-        queues.get(Math.floorMod(key.hashCode(), queues.size())).add(new Item<>(work, done));
+        queues.get(Math.floorMod(key.hashCode(), queues.size())).add(new Item<>(key, work, done));
         try {
             return done.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -118,6 +134,9 @@ public final class GroupCommit implements AutoCloseable {
         List<Object> results;
         try {
             results = db.tx(em -> {
+                Set<String> keys = new LinkedHashSet<>();
+                batch.forEach(i -> keys.add(i.key()));
+                preload.accept(em, keys);
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Item<?> i : batch) {
                     out.add(i.work().apply(em));

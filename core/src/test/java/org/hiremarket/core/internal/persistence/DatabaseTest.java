@@ -28,6 +28,14 @@ public class DatabaseTest {
                 new PersistenceException(new SQLIntegrityConstraintViolationException("23505")));
         assertEquals(409, dup.status());
         assertEquals("duplicate", dup.type());
+        // a duplicate inside a JDBC batch: the batch exception, with the constraint's state on it or chained
+        java.sql.BatchUpdateException batch = new java.sql.BatchUpdateException("batch failed", "XJ208", 0, new int[0]);
+        batch.setNextException(new java.sql.SQLException("duplicate key", "23505"));
+        ApiException inBatch = (ApiException) Database.unwrap(new PersistenceException(batch));
+        assertEquals("duplicate", inBatch.type());
+        java.sql.SQLException other = new java.sql.SQLException("disk full", "XSDG1");
+        assertSame("not a constraint: left alone", other.getClass(),
+                ((PersistenceException) Database.unwrap(new PersistenceException(other))).getCause().getClass());
     }
 
     @Test

@@ -41,7 +41,9 @@ public class GroupCommitTest {
     }
 
     private final CountingDatabase db = new CountingDatabase();
-    private final GroupCommit writes = new GroupCommit(db, "test", 1, 100);
+    private final List<List<String>> preloaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final GroupCommit writes = new GroupCommit(db, "test", 1, 100,
+            (em, keys) -> preloaded.add(List.copyOf(keys)));
     private final ExecutorService callers = Executors.newFixedThreadPool(20);
 
     @After
@@ -68,6 +70,15 @@ public class GroupCommitTest {
             assertEquals(i * i, (int) rest.get(i).get(5, TimeUnit.SECONDS));
         }
         assertTrue("21 writes in " + db.transactions.get() + " transactions", db.transactions.get() < 21);
+        // each batch of several writes was preloaded once, with the keys of its writes (a single write is not)
+        assertTrue("a batch was preloaded", !preloaded.isEmpty());
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (List<String> batch : preloaded) {
+            assertTrue("preloaded " + batch, batch.size() > 1);
+            assertTrue("each key once per batch: " + batch, batch.stream().distinct().count() == batch.size());
+            keys.addAll(batch);
+        }
+        assertEquals("batched writes minus transactions", keys.size(), 21 - db.transactions.get() + preloaded.size());
     }
 
     @Test
