@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.framework.ServiceReference;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -64,8 +66,17 @@ public class AssessmentIT extends HireMarketTestSupport {
         vendor("completion.delay.ms", "300");
     }
 
+    /**
+     * Changes the demo vendor's configuration and waits until the vendor runs with it (Declarative
+     * Services applies it asynchronously, then shows it in the component's service properties).
+     */
     private void vendor(String key, String value) throws Exception {
         console("config:property-set -p " + SKILLCHECK_PID + " " + key + " " + value);
+        String filter = "(component.name=org.hiremarket.plugin.skillcheck.SkillCheckConnector)";
+        awaitTrue("SkillCheck runs with " + key + " = " + value, () -> {
+            ServiceReference<?>[] refs = bundleContext.getServiceReferences((String) null, filter);
+            return refs != null && Arrays.stream(refs).anyMatch(r -> value.equals(String.valueOf(r.getProperty(key))));
+        });
     }
 
     // ---------------------------------------------------------------- fixtures
@@ -346,6 +357,47 @@ public class AssessmentIT extends HireMarketTestSupport {
         assertTrue(waiting.toString(), waiting.path("delivery").path("lastError").asText().contains("down"));
         vendor("mode", "normal");
         awaitStatus(co, orderId, "COMPLETED");
+    }
+
+    @Test
+    public void aVendorThatHangsHitsTheTimeLimitAndItsOrderIsDeliveredOnceItAnswers() throws Exception {
+        TestCompany co = createCompany(unique("Slow"));
+        String connection = activeSkillCheck(co);
+        String app = application(co, job(co), unique("slow") + "@example.com");
+        vendor("slow.ms", "10000");
+        vendor("mode", "slow");
+        String orderId = placed(co, app, connection, "cognitive");
+        // plugin.call.timeout.ms is 3000 in this test: the hanging call is cut off and retried later
+        awaitTrue("delivery timed out", () -> orderOf(co, orderId).path("delivery").path("attempts").asInt() >= 1);
+        JsonNode waiting = orderOf(co, orderId);
+        assertEquals("PLACED", waiting.path("status").asText());
+        assertTrue(waiting.toString(), waiting.path("delivery").path("lastError").asText().contains("did not answer"));
+        assertStatus(200, get("/ping", null));
+        vendor("mode", "normal");
+        awaitStatus(co, orderId, "COMPLETED");
+        assertEquals(1, historyStatuses(orderOf(co, orderId)).stream().filter("SENT"::equals).count());
+    }
+
+    @Test
+    public void theHostPollsVendorsThatDoNotPushTheirResults() throws Exception {
+        TestCompany co = createCompany(unique("Poll"));
+        String connection = activeSkillCheck(co);
+        String app = application(co, job(co), unique("poll") + "@example.com");
+        vendor("completion.delay.ms", "0");
+        vendor("push.results", "false");
+        try {
+            String orderId = placed(co, app, connection, "cognitive");
+            // poll.interval.seconds is 2 in this test
+            awaitStatus(co, orderId, "COMPLETED");
+            JsonNode o = orderOf(co, orderId);
+            assertTrue(o.toString(), o.path("result").path("score").isNumber());
+            List<String> h = historyStatuses(o);
+            // the vendor started and finished at once; polling saw only the result, never the start
+            assertFalse("learnt by polling, not pushed: " + h, h.contains("IN_PROGRESS"));
+            assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
+        } finally {
+            vendor("push.results", "true");
+        }
     }
 
     @Test

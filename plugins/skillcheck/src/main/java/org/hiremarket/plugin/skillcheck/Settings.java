@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
  * @param completionDelayMs time from the acknowledgement to the final report, at least 0
  * @param mode              which behaviour the vendor simulates
  * @param slowMs            how long {@code placeOrder} blocks in {@link Mode#SLOW}, at least 0
+ * @param pushResults       whether progress and results are sent through the host's callback; if not,
+ *                          the host learns of them only by polling
  */
-record Settings(long completionDelayMs, Mode mode, long slowMs) {
+record Settings(long completionDelayMs, Mode mode, long slowMs, boolean pushResults) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
 
@@ -30,7 +32,11 @@ record Settings(long completionDelayMs, Mode mode, long slowMs) {
         REJECT
     }
 
-    static final Settings DEFAULTS = new Settings(3000, Mode.NORMAL, 30_000);
+    static final Settings DEFAULTS = new Settings(3000, Mode.NORMAL, 30_000, true);
+
+    Settings(long completionDelayMs, Mode mode, long slowMs) {
+        this(completionDelayMs, mode, slowMs, true);
+    }
 
     Settings {
         completionDelayMs = Math.max(0, completionDelayMs);
@@ -39,7 +45,7 @@ record Settings(long completionDelayMs, Mode mode, long slowMs) {
     }
 
     static Settings from(SkillCheckConfig config) {
-        return new Settings(config.completion_delay_ms(), mode(config.mode()), config.slow_ms());
+        return new Settings(config.completion_delay_ms(), mode(config.mode()), config.slow_ms(), config.push_results());
     }
 
     /** @return the mode named {@code value}; an unknown name is logged and means {@link Mode#NORMAL} */

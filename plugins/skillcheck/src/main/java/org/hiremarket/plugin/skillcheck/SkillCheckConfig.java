@@ -34,4 +34,8 @@ public @interface SkillCheckConfig {
     @AttributeDefinition(name = "Report threads", description = "How many reports SkillCheck sends at once",
             min = "1", max = "64")
     int report_threads() default 4;
+
+    @AttributeDefinition(name = "Push results", description = "true: SkillCheck sends progress and results to "
+            + "HireMarket as they happen; false: it only keeps them, and HireMarket learns of them when it polls")
+    boolean push_results() default true;
 }

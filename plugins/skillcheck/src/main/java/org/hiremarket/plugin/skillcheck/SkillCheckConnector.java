@@ -155,7 +155,8 @@ public class SkillCheckConnector implements AssessmentProvider {
         settings = newSettings;
         LOG.info("SkillCheck: mode {}, results {} ms after the order{}", newSettings.mode(),
                 newSettings.completionDelayMs(),
-                newSettings.mode() == Settings.Mode.SLOW ? ", orders answered after " + newSettings.slowMs() + " ms" : "");
+                (newSettings.mode() == Settings.Mode.SLOW ? ", orders answered after " + newSettings.slowMs() + " ms" : "")
+                        + (newSettings.pushResults() ? "" : ", results only when HireMarket polls"));
     }
 
     @Override
@@ -337,6 +338,10 @@ public class SkillCheckConnector implements AssessmentProvider {
     private void report(VendorOrder vendorOrder, AssessmentUpdate update, int retry) {
         if (vendorOrder.isCancelled() || (!update.status().isFinal() && vendorOrder.isFinished())) {
             return; // cancelled, or a progress report the result has overtaken
+        }
+        if (!settings.pushResults()) {
+            LOG.debug("SkillCheck: {} of order {} kept for polling", update.status(), vendorOrder.reference());
+            return;
         }
         String ref = vendorOrder.reference();
         try {

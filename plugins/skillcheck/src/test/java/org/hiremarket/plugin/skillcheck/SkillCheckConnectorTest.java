@@ -283,6 +283,25 @@ public class SkillCheckConnectorTest {
     }
 
     @Test
+    public void withoutPushTheResultIsOnlyGivenWhenPolled() throws Exception {
+        vendor.apply(new Settings(0, Settings.Mode.NORMAL, 0, false));
+        AssessmentOrder o = order("k", "cognitive", "ada@example.com");
+        String ref = vendor.placeOrder(connected, o, host).vendorReference();
+        await("the result, by polling", () -> {
+            try {
+                AssessmentUpdate u = vendor.pollOrder(connected, o, ref);
+                return u != null && u.status() == AssessmentStatus.COMPLETED;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        // a redelivery of the finished order (which re-sends the result when pushing) pushes nothing either
+        assertEquals(ref, vendor.placeOrder(connected, o, host).vendorReference());
+        quiesce();
+        assertEquals("nothing was pushed", 0, host.calls.get());
+    }
+
+    @Test
     public void cancelStopsTheAssessmentAndARedeliveryDoesNotRestartIt() throws Exception {
         CountDownLatch gate = holdVendorThreads();
         AssessmentOrder o = order("k", "cognitive", "ada@example.com");
@@ -476,6 +495,11 @@ public class SkillCheckConnectorTest {
             @Override
             public int report_threads() {
                 return 4;
+            }
+
+            @Override
+            public boolean push_results() {
+                return true;
             }
         };
     }
