@@ -215,6 +215,7 @@ public class Bench {
      */
     static final class Orders {
         static final int CLIENTS = 32;
+        static final int PINGS = 20_000;
 
         static String run(Karaf ours, String apiKey, String password, int n) throws Exception {
             say("orders: installing the demo assessment vendor and preparing " + n + " applications");
@@ -245,6 +246,13 @@ public class Bench {
                                 + "-" + System.nanoTime() + "@bench.example\"}}");
                 apps[i] = match(a, "\"id\":\"([^\"]+)\"");
             });
+
+            // the baseline of this run: host CPU for the cheapest authenticated request, on the same stack,
+            // so that runs on a busier or quieter machine can be compared (an order costs that many pings)
+            say("orders: baseline, " + PINGS + " authenticated GET /ping");
+            Duration pingCpu0 = ours.cpu();
+            parallel(PINGS, i -> ours.body("GET", "/api/v1/ping", apiKey, null));
+            double hostCpuPerPingMs = ours.cpu().minus(pingCpu0).toNanos() / 1e6 / PINGS;
 
             say("orders: placing " + n + " orders with " + CLIENTS + " concurrent clients");
             String[] orders = new String[n];
@@ -296,11 +304,12 @@ public class Bench {
                     + "&limit=1", apiKey, null), "\"totalFound\":(\\d+)"));
             int duplicateAtVendor = n - references.size();
             return String.format(Locale.ROOT, "%n%-48s %10s  %s%n%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %7.2f ms%n"
-                    + "%-48s %4.2f / %4.2f  (of %d cores)%n%-48s %10d%n%-48s %10d%n"
+                    + "%-48s %7.2f ms  (%.1f pings)%n%-48s %4.2f / %4.2f  (of %d cores)%n%-48s %10d%n%-48s %10d%n"
                     + "%-48s %10d%n%-48s %10d%n", "assessment orders through the demo vendor", "N = " + n, "target",
                     "placed (POST /applications/{id}/assessments)", n / placedSeconds,
                     "placed and completed, end to end", n / totalSeconds, ">= 500/s",
                     "host CPU time per order (all threads)", hostCpuMs / n,
+                    "host CPU per authenticated GET /ping (baseline)", hostCpuPerPingMs, hostCpuMs / n / hostCpuPerPingMs,
                     "host CPU busy placing / completing the rest", coresPlacing, coresCompleting,
                     Runtime.getRuntime().availableProcessors(),
                     "lost (not COMPLETED)", lost.get(), "duplicated (second ack or result in history)", duplicated.get(),

@@ -15,15 +15,16 @@ import javax.persistence.Version;
  * name and email, job title) is kept as sent.
  */
 @Entity
-// No index holds the status: an order changes status three or four times in its life, and each
-// change would rewrite those index entries; the queries by status also name a connection or an
-// integration, whose index narrows them enough.
+// Only the connection's index holds the status (customers list and count a connection's orders by
+// status); an order changes status three or four times in its life and each change rewrites the
+// index entries that hold it, so the integration's index, read only by the host's rare recovery
+// and polling queries, does not.
 @Table(name = "HM_ASSESSMENT_ORDER", indexes = {
         @Index(name = "HM_ORDER_NEXT", columnList = "nextAttemptAt"),
         @Index(name = "HM_ORDER_COMPANY", columnList = "companyId, placedAt"),
         @Index(name = "HM_ORDER_APPLICATION", columnList = "applicationId"),
         @Index(name = "HM_ORDER_INTEGRATION", columnList = "integrationId"),
-        @Index(name = "HM_ORDER_CONNECTION", columnList = "connectionId"),
+        @Index(name = "HM_ORDER_CONNECTION", columnList = "connectionId, status"),
         @Index(name = "HM_ORDER_AUTO", columnList = "autoKey", unique = true) })
 public class AssessmentOrderEntity {
 

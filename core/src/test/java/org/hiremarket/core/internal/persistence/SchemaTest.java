@@ -102,6 +102,21 @@ public class SchemaTest {
     }
 
     @Test
+    public void anIndexDefinedDifferentlyByAnOlderVersionDoesNotStopTheStart() throws SQLException {
+        assertTrue(Schema.ensure(jpa));
+        // an older version indexed the integration's orders with their status
+        sql("DROP INDEX HM_ORDER_INTEGRATION");
+        sql("CREATE INDEX HM_ORDER_INTEGRATION ON HM_ASSESSMENT_ORDER (INTEGRATIONID, STATUS)");
+        sql("UPDATE HM_SCHEMA_STATE SET FINGERPRINT = 'older-version'");
+        assertTrue(Schema.ensure(jpa));
+        assertEquals(fingerprint(), stored());
+        // and the unit works on it
+        assertEquals(0L, (long) jpa.txExpr(org.apache.aries.jpa.template.TransactionType.Required, em -> em
+                .createQuery("SELECT COUNT(o) FROM AssessmentOrderEntity o WHERE o.integrationId = 'x'", Long.class)
+                .getSingleResult()));
+    }
+
+    @Test
     public void theFingerprintDependsOnlyOnTheEntities() {
         String first = fingerprint();
         EntityManagerFactory other = unit(ds);
