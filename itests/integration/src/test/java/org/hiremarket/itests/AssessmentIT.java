@@ -392,6 +392,38 @@ public class AssessmentIT extends HireMarketTestSupport {
     }
 
     @Test
+    public void ordersEndExpiredFailedOrCancelledWithTheReasonInTheirHistory() throws Exception {
+        TestCompany co = createCompany(unique("Endings"));
+        String connection = activeSkillCheck(co);
+        String jobId = job(co);
+        // the vendor reports that the candidate never started: EXPIRED with the vendor's reason
+        String noShow = placed(co, application(co, jobId, unique("noshow") + "@example.com"), connection, "cognitive");
+        // the vendor could not carry it out: FAILED with the vendor's reason
+        String failed = placed(co, application(co, jobId, unique("unverifiable") + "@example.com"), connection,
+                "background");
+        for (String[] expected : new String[][] { { noShow, "EXPIRED" }, { failed, "FAILED" } }) {
+            awaitStatus(co, expected[0], expected[1]);
+            JsonNode o = orderOf(co, expected[0]);
+            assertTrue(o.toString(), o.path("statusReason").asText().length() > 0);
+            assertTrue(o.toString(), o.path("finishedAt").isTextual());
+            assertTrue("no result for " + o, absent(o.path("result")));
+            List<String> h = historyStatuses(o);
+            assertEquals(h.toString(), expected[1], h.get(h.size() - 1));
+        }
+        // cancelled by the customer while the candidate is still at it; a finished order cannot be cancelled
+        vendor("completion.delay.ms", "600000");
+        String open = placed(co, application(co, jobId, unique("cancel") + "@example.com"), connection, "cognitive");
+        awaitStatus(co, open, "SENT");
+        Reply cancelled = post("/assessments/" + open + "/cancel", co.apiKey(), null);
+        assertStatus(200, cancelled);
+        assertEquals("CANCELLED", cancelled.json().path("status").asText());
+        List<String> h = historyStatuses(orderOf(co, open));
+        assertEquals(h.toString(), List.of("PLACED", "SENT", "CANCELLED"), h);
+        assertProblem(409, "order-final", post("/assessments/" + open + "/cancel", co.apiKey(), null));
+        assertProblem(409, "order-final", post("/assessments/" + noShow + "/cancel", co.apiKey(), null));
+    }
+
+    @Test
     public void theHostPollsVendorsThatDoNotPushTheirResults() throws Exception {
         TestCompany co = createCompany(unique("Poll"));
         String connection = activeSkillCheck(co);
