@@ -5,23 +5,17 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.hiremarket.api.assessment.AssessmentCallback.Outcome;
 import org.hiremarket.api.assessment.AssessmentResult;
 import org.hiremarket.api.assessment.AssessmentUpdate;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.core.internal.persistence.Database;
+import org.hiremarket.core.internal.persistence.InMemoryUnit;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -32,58 +26,21 @@ import org.junit.Test;
  */
 public class OrderLedgerTest {
 
-    static {
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-    }
-
-    private static final AtomicInteger DB = new AtomicInteger();
-    private EmbeddedDataSource ds;
-    private EntityManagerFactory emf;
+    private InMemoryUnit unit;
+    private Database db;
     private OrderLedger ledger;
-
-    /** Database.tx on a plain resource-local unit, outside OSGi. */
-    private final class LocalDatabase extends Database {
-        @Override
-        public <R> R tx(Function<EntityManager, R> work) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                R r = work.apply(em);
-                em.getTransaction().commit();
-                return r;
-            } finally {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                em.close();
-            }
-        }
-    }
-
-    private LocalDatabase db;
 
     @Before
     public void open() {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:ledgertest" + DB.incrementAndGet());
-        ds.setCreateDatabase("create");
-        emf = Persistence.createEntityManagerFactory("hiremarket", Map.of("javax.persistence.nonJtaDataSource", ds,
-                "eclipselink.ddl-generation", "create-tables", "eclipselink.ddl-generation.output-mode", "database",
-                "eclipselink.logging.level", "SEVERE"));
-        db = new LocalDatabase();
+        unit = new InMemoryUnit(true);
+        db = unit.database();
         ledger = new OrderLedger(db);
     }
 
     @After
     public void close() {
         ledger.close();
-        emf.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a shut-down database as an exception
-        }
+        unit.close();
     }
 
     private String placed() {
@@ -130,6 +87,47 @@ public class OrderLedgerTest {
         assertEquals(82.0, o.getScore(), 0.0);
         assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED),
                 history(id));
+    }
+
+    /**
+     * Many vendors' threads at once: acknowledgements and results share group commits (one query
+     * for a batch's orders, JDBC batches for its updates and history), a result sent twice may land
+     * in the same batch as its twin, and each is still recorded once.
+     */
+    @Test
+    public void concurrentAcknowledgementsAndRepeatedResultsAreEachRecordedOnce() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ids.add(placed());
+        }
+        java.util.concurrent.ExecutorService vendors = java.util.concurrent.Executors.newFixedThreadPool(24);
+        try {
+            List<java.util.concurrent.Future<Outcome>> results = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<?>> acks = new java.util.ArrayList<>();
+            for (String id : ids) {
+                acks.add(vendors.submit(() -> ledger.acknowledged(id, new OrderAcknowledgement("SC-" + id, null))));
+            }
+            for (java.util.concurrent.Future<?> f : acks) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            for (String id : ids) {
+                for (int twice = 0; twice < 2; twice++) {
+                    results.add(vendors.submit(() -> ledger.report(id, "connection-1", completed(75))));
+                }
+            }
+            int accepted = 0;
+            for (java.util.concurrent.Future<Outcome> f : results) {
+                accepted += f.get(30, java.util.concurrent.TimeUnit.SECONDS) == Outcome.ACCEPTED ? 1 : 0;
+            }
+            assertEquals("one result accepted per order", ids.size(), accepted);
+        } finally {
+            vendors.shutdownNow();
+        }
+        for (String id : ids) {
+            assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.COMPLETED), history(id));
+            assertEquals("SC-" + id, order(id).getVendorReference());
+            assertEquals(75.0, order(id).getScore(), 0.0);
+        }
     }
 
     @Test

@@ -8,18 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
-import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.eclipse.persistence.sessions.DatabaseSession;
 import org.junit.After;
 import org.junit.Before;
@@ -32,39 +25,18 @@ import org.junit.Test;
  */
 public class SchemaTest {
 
-    static {
-        // Derby's own log goes with the build output, not into the source tree
-        System.setProperty("derby.stream.error.file", "target/derby.log");
-    }
-
-    private static final AtomicInteger DB = new AtomicInteger();
-    private EmbeddedDataSource ds;
-    private EntityManagerFactory emf;
+    private InMemoryUnit unit;
     private JpaTemplate jpa;
 
     @Before
     public void open() {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName("memory:schematest" + DB.incrementAndGet());
-        ds.setCreateDatabase("create");
-        emf = unit(ds);
-        jpa = new LocalTemplate(emf);
+        unit = new InMemoryUnit(false);
+        jpa = unit.template();
     }
 
     @After
-    public void close() throws SQLException {
-        emf.close();
-        ds.setShutdownDatabase("shutdown");
-        try {
-            ds.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby reports a shut-down database as an exception
-        }
-    }
-
-    private static EntityManagerFactory unit(EmbeddedDataSource ds) {
-        return Persistence.createEntityManagerFactory("hiremarket", Map.of("javax.persistence.nonJtaDataSource", ds,
-                "eclipselink.logging.level", "SEVERE"));
+    public void close() {
+        unit.close();
     }
 
     @Test
@@ -80,9 +52,7 @@ public class SchemaTest {
     public void anUnchangedSchemaIsLeftAloneAtTheNextStart() throws SQLException {
         assertTrue(Schema.ensure(jpa));
         // a second start: a new unit on the same database
-        emf.close();
-        emf = unit(ds);
-        jpa = new LocalTemplate(emf);
+        unit.restart();
         assertFalse("same entities, same fingerprint: nothing to do", Schema.ensure(jpa));
     }
 
@@ -91,8 +61,8 @@ public class SchemaTest {
         assertTrue(Schema.ensure(jpa));
         int before = columns("HM_ASSESSMENT_ORDER");
         // the database as an older version left it: one column fewer, another fingerprint
-        sql("ALTER TABLE HM_ASSESSMENT_ORDER DROP COLUMN JOBTITLE");
-        sql("UPDATE HM_SCHEMA_STATE SET FINGERPRINT = 'older-version'");
+        unit.sql("ALTER TABLE HM_ASSESSMENT_ORDER DROP COLUMN JOBTITLE");
+        unit.sql("UPDATE HM_SCHEMA_STATE SET FINGERPRINT = 'older-version'");
         assertEquals(before - 1, columns("HM_ASSESSMENT_ORDER"));
 
         assertTrue(Schema.ensure(jpa));
@@ -105,13 +75,13 @@ public class SchemaTest {
     public void anIndexDefinedDifferentlyByAnOlderVersionDoesNotStopTheStart() throws SQLException {
         assertTrue(Schema.ensure(jpa));
         // an older version indexed the integration's orders with their status
-        sql("DROP INDEX HM_ORDER_INTEGRATION");
-        sql("CREATE INDEX HM_ORDER_INTEGRATION ON HM_ASSESSMENT_ORDER (INTEGRATIONID, STATUS)");
-        sql("UPDATE HM_SCHEMA_STATE SET FINGERPRINT = 'older-version'");
+        unit.sql("DROP INDEX HM_ORDER_INTEGRATION");
+        unit.sql("CREATE INDEX HM_ORDER_INTEGRATION ON HM_ASSESSMENT_ORDER (INTEGRATIONID, STATUS)");
+        unit.sql("UPDATE HM_SCHEMA_STATE SET FINGERPRINT = 'older-version'");
         assertTrue(Schema.ensure(jpa));
         assertEquals(fingerprint(), stored());
         // and the unit works on it
-        assertEquals(0L, (long) jpa.txExpr(org.apache.aries.jpa.template.TransactionType.Required, em -> em
+        assertEquals(0L, (long) jpa.txExpr(em -> em
                 .createQuery("SELECT COUNT(o) FROM AssessmentOrderEntity o WHERE o.integrationId = 'x'", Long.class)
                 .getSingleResult()));
     }
@@ -119,7 +89,7 @@ public class SchemaTest {
     @Test
     public void theFingerprintDependsOnlyOnTheEntities() {
         String first = fingerprint();
-        EntityManagerFactory other = unit(ds);
+        EntityManagerFactory other = unit.newFactory();
         try {
             assertEquals(first, Schema.fingerprint(other.createEntityManager().unwrap(DatabaseSession.class)));
         } finally {
@@ -129,7 +99,7 @@ public class SchemaTest {
     }
 
     private String fingerprint() {
-        EntityManager em = emf.createEntityManager();
+        EntityManager em = unit.factory().createEntityManager();
         try {
             return Schema.fingerprint(em.unwrap(DatabaseSession.class));
         } finally {
@@ -138,7 +108,7 @@ public class SchemaTest {
     }
 
     private String stored() throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+        try (Connection c = unit.dataSource().getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT FINGERPRINT FROM HM_SCHEMA_STATE")) {
             assertTrue(r.next());
             String f = r.getString(1);
@@ -148,63 +118,12 @@ public class SchemaTest {
     }
 
     private int columns(String table) throws SQLException {
-        try (Connection c = ds.getConnection(); ResultSet r = c.getMetaData().getColumns(null, null, table, null)) {
+        try (Connection c = unit.dataSource().getConnection(); ResultSet r = c.getMetaData().getColumns(null, null, table, null)) {
             int n = 0;
             while (r.next()) {
                 n++;
             }
             return n;
-        }
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate(statement);
-        }
-    }
-
-    /** What Aries JPA's template does for a resource-local unit, without OSGi. */
-    private static final class LocalTemplate implements JpaTemplate {
-        private final EntityManagerFactory emf;
-
-        LocalTemplate(EntityManagerFactory emf) {
-            this.emf = emf;
-        }
-
-        @Override
-        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-            EntityManager em = emf.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                R r = code.apply(em);
-                em.getTransaction().commit();
-                return r;
-            } catch (RuntimeException e) {
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
-                }
-                throw e;
-            } finally {
-                em.close();
-            }
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer code) {
-            txExpr(type, em -> {
-                code.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> code) {
-            return txExpr(TransactionType.Required, code);
-        }
-
-        @Override
-        public void tx(EmConsumer code) {
-            tx(TransactionType.Required, code);
         }
     }
 }
