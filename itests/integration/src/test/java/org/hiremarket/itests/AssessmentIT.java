@@ -285,11 +285,7 @@ public class AssessmentIT extends HireMarketTestSupport {
         String connection = activeSkillCheck(co);
         String jobId = job(co);
         vendor("completion.delay.ms", "4000");
-        List<String> orders = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            orders.add(placed(co, application(co, jobId, unique("mid" + i) + "@example.com"), connection, "customer-service"));
-        }
-        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, orders.get(3)).path("status").asText()));
+        List<String> orders = acknowledgedOrders(co, connection, jobId, "mid", 4, "customer-service");
         console("bundle:stop org.hiremarket.plugin.skillcheck");
         try {
             awaitTrue("connection unavailable", () -> "UNAVAILABLE".equals(status(co.apiKey(), connection)));
@@ -303,10 +299,7 @@ public class AssessmentIT extends HireMarketTestSupport {
             console("bundle:start org.hiremarket.plugin.skillcheck");
         }
         for (String id : orders) {
-            awaitStatus(co, id, "COMPLETED");
-            List<String> h = historyStatuses(orderOf(co, id));
-            assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
-            assertEquals(h.toString(), 1, h.stream().filter("SENT"::equals).count());
+            completedOnce(co, id);
         }
         assertEquals(orders.size(), get("/assessments?connectionId=" + connection + "&limit=100", co.apiKey()).json()
                 .path("content").size());
@@ -318,18 +311,11 @@ public class AssessmentIT extends HireMarketTestSupport {
         String connection = activeSkillCheck(co);
         String jobId = job(co);
         vendor("completion.delay.ms", "4000");
-        List<String> orders = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            orders.add(placed(co, application(co, jobId, unique("upd" + i) + "@example.com"), connection, "cognitive"));
-        }
-        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, orders.get(1)).path("status").asText()));
+        List<String> orders = acknowledgedOrders(co, connection, jobId, "upd", 2, "cognitive");
         // a new version of the vendor's bundle (it forgets what it held in memory)
         console("bundle:update org.hiremarket.plugin.skillcheck");
         awaitTrue("vendor back after the update", () -> "ACTIVE".equals(status(co.apiKey(), connection)));
-        for (int i = 2; i < 4; i++) {
-            orders.add(placed(co, application(co, jobId, unique("re" + i) + "@example.com"), connection, "cognitive"));
-        }
-        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, orders.get(3)).path("status").asText()));
+        orders.addAll(acknowledgedOrders(co, connection, jobId, "re", 2, "cognitive"));
         // the vendor's bundle uninstalled, then installed again from where it came from
         Matcher m = Pattern.compile("(mvn:\\S*hiremarket-plugin-skillcheck\\S*)")
                 .matcher(console("bundle:list -l --no-format"));
@@ -346,12 +332,7 @@ public class AssessmentIT extends HireMarketTestSupport {
         awaitTrue("vendor back after the reinstall", () -> "ACTIVE".equals(status(co.apiKey(), connection)));
         Set<String> references = new HashSet<>();
         for (String id : orders) {
-            awaitStatus(co, id, "COMPLETED");
-            JsonNode o = orderOf(co, id);
-            List<String> h = historyStatuses(o);
-            assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
-            assertEquals(h.toString(), 1, h.stream().filter("SENT"::equals).count());
-            references.add(o.path("vendorReference").asText());
+            references.add(completedOnce(co, id).path("vendorReference").asText());
         }
         assertEquals("one order at the vendor per order", orders.size(), references.size());
         assertEquals(orders.size(), get("/assessments?connectionId=" + connection + "&limit=100", co.apiKey()).json()
@@ -387,8 +368,29 @@ public class AssessmentIT extends HireMarketTestSupport {
         assertTrue(waiting.toString(), waiting.path("delivery").path("lastError").asText().contains(error));
         assertStatus(200, get("/ping", null));
         vendor("mode", "normal");
+        completedOnce(co, orderId);
+    }
+
+    /** Places {@code n} orders for new applications and waits until the vendor acknowledged the last of them. */
+    private List<String> acknowledgedOrders(TestCompany co, String connection, String jobId, String prefix, int n,
+            String packageId) throws Exception {
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            orders.add(placed(co, application(co, jobId, unique(prefix + i) + "@example.com"), connection, packageId));
+        }
+        String last = orders.get(n - 1);
+        awaitTrue("orders acknowledged", () -> !"PLACED".equals(orderOf(co, last).path("status").asText()));
+        return orders;
+    }
+
+    /** Waits until the order is COMPLETED, acknowledged and completed once each; @return the order */
+    private JsonNode completedOnce(TestCompany co, String orderId) throws Exception {
         awaitStatus(co, orderId, "COMPLETED");
-        assertEquals(1, historyStatuses(orderOf(co, orderId)).stream().filter("SENT"::equals).count());
+        JsonNode o = orderOf(co, orderId);
+        List<String> h = historyStatuses(o);
+        assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
+        assertEquals(h.toString(), 1, h.stream().filter("SENT"::equals).count());
+        return o;
     }
 
     @Test
@@ -433,13 +435,11 @@ public class AssessmentIT extends HireMarketTestSupport {
         try {
             String orderId = placed(co, app, connection, "cognitive");
             // poll.interval.seconds is 2 in this test
-            awaitStatus(co, orderId, "COMPLETED");
-            JsonNode o = orderOf(co, orderId);
+            JsonNode o = completedOnce(co, orderId);
             assertTrue(o.toString(), o.path("result").path("score").isNumber());
             List<String> h = historyStatuses(o);
             // the vendor started and finished at once; polling saw only the result, never the start
             assertFalse("learnt by polling, not pushed: " + h, h.contains("IN_PROGRESS"));
-            assertEquals(h.toString(), 1, h.stream().filter("COMPLETED"::equals).count());
         } finally {
             vendor("push.results", "true");
         }
