@@ -2,9 +2,7 @@ package org.hiremarket.core.internal.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +50,7 @@ public final class SecretTokens {
 
     /** @return hex SHA-256 of the token */
     public static String hash(String plain) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(plain.trim().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Hashes.sha256Hex(plain.trim());
     }
 
     /** Compares a presented token with a stored hash in constant time. */

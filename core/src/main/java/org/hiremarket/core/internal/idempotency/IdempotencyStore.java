@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.Hashes;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -119,11 +120,7 @@ public class IdempotencyStore {
     }
 
     static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(s);
     }
 
     /** @return the fingerprint of a request */

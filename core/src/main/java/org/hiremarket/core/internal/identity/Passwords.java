@@ -37,8 +37,12 @@ public final class Passwords {
     static String hash(char[] password, int iterations) {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        return "pbkdf2-sha256$" + iterations + "$" + B64.encodeToString(salt) + "$"
-                + B64.encodeToString(derive(password, salt, iterations));
+        return stored(iterations, salt, derive(password, salt, iterations));
+    }
+
+    /** The stored form: {@code pbkdf2-sha256$<iterations>$<salt>$<hash>}, salt and hash in Base64. */
+    private static String stored(int iterations, byte[] salt, byte[] hash) {
+        return "pbkdf2-sha256$" + iterations + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
     /**
@@ -51,7 +55,7 @@ public final class Passwords {
         byte[] hash = new byte[32];
         RANDOM.nextBytes(salt);
         RANDOM.nextBytes(hash);
-        return "pbkdf2-sha256$" + ITERATIONS + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
+        return stored(ITERATIONS, salt, hash);
     }
 
     /** Checks a password against a stored hash in constant time; {@code null} stored never matches. */

@@ -1,14 +1,10 @@
 package org.hiremarket.core.internal.persistence;
 
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import javax.persistence.EntityManager;
@@ -17,6 +13,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.eclipse.persistence.sessions.DatabaseSession;
 import org.eclipse.persistence.tools.schemaframework.SchemaManager;
+import org.hiremarket.core.internal.common.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +57,7 @@ final class Schema {
         SchemaManager writer = new SchemaManager(session);
         writer.outputCreateDDLToWriter(ddl);
         writer.createDefaultTables(true);
-        return sha256(ddl.toString());
+        return Hashes.sha256Hex(ddl.toString());
     }
 
     private static String stored(JpaTemplate jpa) {
@@ -97,11 +94,4 @@ final class Schema {
         }
     }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }
