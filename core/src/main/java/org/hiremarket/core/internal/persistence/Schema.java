@@ -2,10 +2,10 @@ package org.hiremarket.core.internal.persistence;
 
 import java.io.StringWriter;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 
@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 final class Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
+
+    /** SQLStates of "no such table": Derby, PostgreSQL, and the SQL standard's (H2, MySQL, ...). */
+    private static final Set<String> MISSING_TABLE = Set.of("42X05", "42P01", "42S02");
 
     private Schema() {
     }
@@ -62,36 +65,31 @@ final class Schema {
 
     private static String stored(JpaTemplate jpa) {
         try {
-            return jpa.txExpr(TransactionType.Required, (EntityManager em) -> {
-                if (!tableExists(em.unwrap(Connection.class), "HM_SCHEMA_STATE")) {
-                    return null; // a new database, or one from before the state table
-                }
-                SchemaStateEntity s = em.find(SchemaStateEntity.class, SchemaStateEntity.ID);
-                return s == null ? null : s.getFingerprint();
-            });
+            return jpa.txExpr(TransactionType.Required, (EntityManager em) -> stored(em.unwrap(Connection.class)));
         } catch (RuntimeException e) {
-            // a new database (no state table yet) or one from before the state table existed
-            LOG.debug("No stored schema fingerprint: {}", e.toString());
+            LOG.warn("The stored schema fingerprint could not be read; the tables are checked: {}", e.toString());
             return null;
         }
     }
 
-    /** Asked of the driver rather than by a failing query, which EclipseLink would log as a warning. */
-    private static boolean tableExists(Connection c, String name) {
-        try {
-            DatabaseMetaData md = c.getMetaData();
-            // unquoted names are stored upper case (Derby) or lower case (PostgreSQL)
-            for (String n : new String[] { name, name.toLowerCase(Locale.ROOT) }) {
-                try (ResultSet r = md.getTables(null, null, n, new String[] { "TABLE" })) {
-                    if (r.next()) {
-                        return true;
-                    }
-                }
+    /**
+     * The fingerprint of the last successful update, or {@code null} for a database without the
+     * state table (a new one, or one from before it). Read with plain JDBC, not through EclipseLink,
+     * which would log the missing table as a warning; and with one query, not the driver's table
+     * metadata, which Derby answers with a large query of its own that it compiles first (a fifth
+     * of this step on the way to the first answer).
+     */
+    static String stored(Connection c) {
+        try (PreparedStatement s = c.prepareStatement("SELECT FINGERPRINT FROM HM_SCHEMA_STATE WHERE ID = ?")) {
+            s.setString(1, SchemaStateEntity.ID);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
             }
-            return false;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the database's tables: " + e.getMessage(), e);
+            if (e.getSQLState() != null && MISSING_TABLE.contains(e.getSQLState())) {
+                return null;
+            }
+            throw new IllegalStateException("cannot read HM_SCHEMA_STATE: " + e.getMessage(), e);
         }
     }
-
 }

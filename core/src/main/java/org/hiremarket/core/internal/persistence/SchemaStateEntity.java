@@ -33,8 +33,4 @@ public class SchemaStateEntity {
         this.fingerprint = fingerprint;
         this.updatedAt = updatedAt;
     }
-
-    String getFingerprint() {
-        return fingerprint;
-    }
 }

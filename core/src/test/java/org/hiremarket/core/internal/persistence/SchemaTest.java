@@ -2,6 +2,8 @@ package org.hiremarket.core.internal.persistence;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
@@ -96,6 +98,25 @@ public class SchemaTest {
             other.close();
         }
         assertEquals(64, first.length());
+    }
+
+    @Test
+    public void theStoredFingerprintIsReadWithOneQueryAndIsNullWithoutTheStateTable() throws SQLException {
+        try (Connection c = unit.dataSource().getConnection()) {
+            assertNull("a new database has no state table", Schema.stored(c));
+        }
+        assertTrue(Schema.ensure(jpa));
+        try (Connection c = unit.dataSource().getConnection()) {
+            assertEquals(fingerprint(), Schema.stored(c));
+        }
+    }
+
+    @Test
+    public void aDatabaseThatCannotBeReadIsNotTakenForANewOne() throws SQLException {
+        Connection closed = unit.dataSource().getConnection();
+        closed.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Schema.stored(closed));
+        assertTrue(e.getMessage(), e.getMessage().contains("HM_SCHEMA_STATE"));
     }
 
     private String fingerprint() {
