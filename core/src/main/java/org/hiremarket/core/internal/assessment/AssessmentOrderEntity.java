@@ -19,12 +19,16 @@ import javax.persistence.Version;
 // status); an order changes status three or four times in its life and each change rewrites the
 // index entries that hold it, so the integration's index, read only by the host's rare recovery
 // and polling queries, does not.
+// The two list indexes end in the list's order (newest first, then id), so a page is read from the
+// index instead of sorting every matching order; the connection's also holds the company, so that
+// counting a connection's orders by status reads the index alone. (Replaced HM_ORDER_COMPANY and
+// HM_ORDER_CONNECTION, which a database of an older version keeps: the schema step adds, never drops.)
 @Table(name = "HM_ASSESSMENT_ORDER", indexes = {
         @Index(name = "HM_ORDER_NEXT", columnList = "nextAttemptAt"),
-        @Index(name = "HM_ORDER_COMPANY", columnList = "companyId, placedAt"),
+        @Index(name = "HM_ORDER_COMPANY_LIST", columnList = "companyId, placedAt DESC, id"),
         @Index(name = "HM_ORDER_APPLICATION", columnList = "applicationId"),
         @Index(name = "HM_ORDER_INTEGRATION", columnList = "integrationId"),
-        @Index(name = "HM_ORDER_CONNECTION", columnList = "connectionId, status"),
+        @Index(name = "HM_ORDER_CONNECTION_LIST", columnList = "connectionId, status, companyId, placedAt DESC, id"),
         @Index(name = "HM_ORDER_AUTO", columnList = "autoKey", unique = true) })
 public class AssessmentOrderEntity {
 
