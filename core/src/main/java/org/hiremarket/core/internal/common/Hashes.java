@@ -13,8 +13,17 @@ public final class Hashes {
 
     /** @return the SHA-256 of the text's UTF-8 bytes, as 64 lower-case hex digits */
     public static String sha256Hex(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return the SHA-256 of the parts one after the other, as 64 lower-case hex digits */
+    public static String sha256Hex(byte[]... parts) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                d.update(part);
+            }
+            return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

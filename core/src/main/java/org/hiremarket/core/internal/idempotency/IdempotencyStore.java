@@ -1,10 +1,7 @@
 package org.hiremarket.core.internal.idempotency;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.hiremarket.core.internal.common.ApiException;
@@ -50,7 +47,7 @@ public class IdempotencyStore {
     public Outcome begin(String companyId, String key, String fingerprint, Duration retention) {
         long now = System.currentTimeMillis();
         cleanup(now, retention);
-        String id = sha256(companyId + "\u0000" + key);
+        String id = recordId(companyId, key);
         try {
             return db.tx(em -> {
                 IdempotencyEntity e = em.find(IdempotencyEntity.class, id);
@@ -119,19 +116,13 @@ public class IdempotencyStore {
                 "a request with this Idempotency-Key is still being processed; retry in a moment");
     }
 
-    static String sha256(String s) {
-        return Hashes.sha256Hex(s);
+    /** @return the id of a key's record: the company is part of it, so companies never share one */
+    static String recordId(String companyId, String key) {
+        return Hashes.sha256Hex(companyId + "\u0000" + key);
     }
 
     /** @return the fingerprint of a request */
     public static String fingerprint(String method, String path, byte[] body) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            d.update(body);
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8), body);
     }
 }

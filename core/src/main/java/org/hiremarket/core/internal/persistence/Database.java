@@ -110,10 +110,12 @@ public class Database {
         }
     }
 
+    /** SQLState class 23 (a unique or other integrity constraint), also when it failed inside a JDBC batch. */
     private static boolean integrityViolation(SQLException e) {
         int depth = 0;
         for (SQLException x = e; x != null && depth < 10; x = x.getNextException(), depth++) {
-            if (x.getSQLState() != null && x.getSQLState().startsWith("23")) {
+            if (x instanceof SQLIntegrityConstraintViolationException
+                    || (x.getSQLState() != null && x.getSQLState().startsWith("23"))) {
                 return true;
             }
         }
@@ -125,9 +127,7 @@ public class Database {
             if (t instanceof ApiException api) {
                 return api;
             }
-            // SQLState class 23: a unique or other integrity constraint (also when it failed inside a JDBC batch)
-            if (t instanceof SQLIntegrityConstraintViolationException
-                    || (t instanceof SQLException sql && integrityViolation(sql))) {
+            if (t instanceof SQLException sql && integrityViolation(sql)) {
                 return ApiException.conflict("duplicate", "Already exists",
                         "a record with the same unique values was created by another request; read it and retry");
             }

@@ -18,4 +18,10 @@ public class HashesTest {
         assertEquals(Hashes.sha256Hex("\u00e9"), Hashes.sha256Hex(new String(new byte[] { (byte) 0xC3, (byte) 0xA9 },
                 java.nio.charset.StandardCharsets.UTF_8)));
     }
+
+    @Test
+    public void partsAreDigestedOneAfterTheOther() {
+        assertEquals(Hashes.sha256Hex("abc"), Hashes.sha256Hex("a".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "bc".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }

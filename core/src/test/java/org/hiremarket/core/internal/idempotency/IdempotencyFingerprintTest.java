@@ -29,7 +29,7 @@ public class IdempotencyFingerprintTest {
 
     @Test
     public void keysOfDifferentCompaniesNeverShareARecord() {
-        assertNotEquals(IdempotencyStore.sha256("company-a\u0000key"), IdempotencyStore.sha256("company-b\u0000key"));
-        assertEquals(64, IdempotencyStore.sha256("x").length());
+        assertNotEquals(IdempotencyStore.recordId("company-a", "key"), IdempotencyStore.recordId("company-b", "key"));
+        assertEquals(64, IdempotencyStore.recordId("company-a", "x").length());
     }
 }

@@ -34,10 +34,6 @@ record Settings(long completionDelayMs, Mode mode, long slowMs, boolean pushResu
 
     static final Settings DEFAULTS = new Settings(3000, Mode.NORMAL, 30_000, true);
 
-    Settings(long completionDelayMs, Mode mode, long slowMs) {
-        this(completionDelayMs, mode, slowMs, true);
-    }
-
     Settings {
         completionDelayMs = Math.max(0, completionDelayMs);
         mode = mode == null ? Mode.NORMAL : mode;

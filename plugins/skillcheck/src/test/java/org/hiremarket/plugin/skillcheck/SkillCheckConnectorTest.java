@@ -59,7 +59,7 @@ public class SkillCheckConnectorTest {
     }
 
     private static Settings settings(long delayMs, Settings.Mode mode, long slowMs) {
-        return new Settings(delayMs, mode, slowMs);
+        return new Settings(delayMs, mode, slowMs, true);
     }
 
     @After
