@@ -4,10 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 
@@ -59,7 +55,7 @@ public class OrderListQueryTest {
     }
 
     @Test
-    public void aPageOfAConnectionsOrdersByStatusIsReadOffItsIndexNewestFirst() throws SQLException {
+    public void aPageOfAConnectionsOrdersByStatusIsReadOffItsIndexNewestFirst() {
         OrderFilter sent = new OrderFilter(null, null, "connection-1", OrderStatus.SENT);
         Plan<List<AssessmentOrderEntity>> page = plan(em -> ListQueries.of(em, "company-1", sent).page()
                 .setMaxResults(3).getResultList());
@@ -74,7 +70,7 @@ public class OrderListQueryTest {
     }
 
     @Test
-    public void countingAConnectionsOrdersByStatusReadsTheIndexAlone() throws SQLException {
+    public void countingAConnectionsOrdersByStatusReadsTheIndexAlone() {
         OrderFilter sent = new OrderFilter(null, null, "connection-1", OrderStatus.SENT);
         Plan<Long> count = plan(em -> ListQueries.of(em, "company-1", sent).count().getSingleResult());
         assertEquals(Long.valueOf(PER_CONNECTION - PER_CONNECTION / 3), count.result);
@@ -83,7 +79,7 @@ public class OrderListQueryTest {
     }
 
     @Test
-    public void aPageOfAllTheCompanysOrdersIsReadOffItsIndexNewestFirst() throws SQLException {
+    public void aPageOfAllTheCompanysOrdersIsReadOffItsIndexNewestFirst() {
         OrderFilter all = new OrderFilter(null, null, null, null);
         Plan<List<AssessmentOrderEntity>> page = plan(em -> ListQueries.of(em, "company-1", all).page()
                 .setMaxResults(2).getResultList());
@@ -93,7 +89,7 @@ public class OrderListQueryTest {
     }
 
     @Test
-    public void anotherCompanySeesNone() throws SQLException {
+    public void anotherCompanySeesNone() {
         OrderFilter all = new OrderFilter(null, null, "connection-1", null);
         assertEquals(Long.valueOf(0), plan(em -> ListQueries.of(em, "company-2", all).count().getSingleResult()).result);
     }
@@ -101,22 +97,19 @@ public class OrderListQueryTest {
     private record Plan<T>(T result, String text) {
     }
 
-    /** Runs the query with Derby's run-time statistics on, and returns its result and Derby's plan. */
+    /**
+     * Runs the query with Derby's run-time statistics on, and returns its result and Derby's plan.
+     * The statistics calls go through the entity manager too, so that they run on the connection the
+     * query runs on.
+     */
     private static <T> Plan<T> plan(Function<EntityManager, T> query) {
         return db.tx(em -> {
-            Connection c = em.unwrap(Connection.class);
-            try (Statement s = c.createStatement()) {
-                s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)");
-                T result = query.apply(em);
-                try (ResultSet r = s.executeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")) {
-                    r.next();
-                    String text = r.getString(1);
-                    s.execute("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)");
-                    return new Plan<>(result, text);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(1)").executeUpdate();
+            T result = query.apply(em);
+            String text = String.valueOf(em.createNativeQuery("VALUES SYSCS_UTIL.SYSCS_GET_RUNTIMESTATISTICS()")
+                    .getSingleResult());
+            em.createNativeQuery("CALL SYSCS_UTIL.SYSCS_SET_RUNTIMESTATISTICS(0)").executeUpdate();
+            return new Plan<>(result, text);
         });
     }
 }
