@@ -56,7 +56,8 @@ public final class GroupCommit implements AutoCloseable {
     /**
      * @param preload called first in each batch's transaction with the keys of its writes, to read
      *                their records in one query (writes that then look them up by key find them in
-     *                the transaction instead of reading them one by one); must not change anything
+     *                the transaction instead of reading them one by one); must not change anything.
+     *                The keys come {@link #padded padded}, so an {@code IN} list of them has few shapes
      */
     public GroupCommit(Database db, String name, int writers, int maxBatch,
             BiConsumer<EntityManager, Collection<String>> preload) {
@@ -136,7 +137,7 @@ public final class GroupCommit implements AutoCloseable {
             results = db.tx(em -> {
                 Set<String> keys = new LinkedHashSet<>();
                 batch.forEach(i -> keys.add(i.key()));
-                preload.accept(em, keys);
+                preload.accept(em, padded(keys));
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Item<?> i : batch) {
                     out.add(i.work().apply(em));
@@ -152,6 +153,27 @@ public final class GroupCommit implements AutoCloseable {
         for (int n = 0; n < batch.size(); n++) {
             complete(batch.get(n), results.get(n));
         }
+    }
+
+    /**
+     * The keys, the first repeated until there are a power of two of them: a query with {@code IN}
+     * (the keys) then has one of a few shapes rather than one per batch size, and each shape is a
+     * statement the database compiles once and the connection pool keeps prepared.
+     */
+    static List<String> padded(Collection<String> keys) {
+        List<String> out = new ArrayList<>(keys);
+        if (out.isEmpty()) {
+            return out;
+        }
+        int size = Integer.highestOneBit(out.size());
+        if (size < out.size()) {
+            size <<= 1;
+        }
+        String first = out.get(0);
+        while (out.size() < size) {
+            out.add(first);
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -70,14 +70,18 @@ public class GroupCommitTest {
             assertEquals(i * i, (int) rest.get(i).get(5, TimeUnit.SECONDS));
         }
         assertTrue("21 writes in " + db.transactions.get() + " transactions", db.transactions.get() < 21);
-        // each batch of several writes was preloaded once, with the keys of its writes (a single write is not)
+        // each batch of several writes was preloaded once, with the keys of its writes (a single write is
+        // not), padded to a power of two with one of them
         assertTrue("a batch was preloaded", !preloaded.isEmpty());
         java.util.Set<String> keys = new java.util.HashSet<>();
+        int distinct = 0;
         for (List<String> batch : preloaded) {
             assertTrue("preloaded " + batch, batch.size() > 1);
-            assertTrue("each key once per batch: " + batch, batch.stream().distinct().count() == batch.size());
+            assertEquals("a power of two: " + batch, 1, Integer.bitCount(batch.size()));
+            distinct += (int) batch.stream().distinct().count();
             keys.addAll(batch);
         }
+        assertEquals("no key in two batches", keys.size(), distinct);
         assertEquals("batched writes minus transactions", keys.size(), 21 - db.transactions.get() + preloaded.size());
     }
 
@@ -116,5 +120,21 @@ public class GroupCommitTest {
     public void afterCloseWritesRunDirectly() {
         writes.close();
         assertEquals("direct", writes.run("x", em -> "direct"));
+    }
+
+    @Test
+    public void preloadKeysArePaddedToAPowerOfTwoWithTheirOwnValues() {
+        assertEquals(List.of(), GroupCommit.padded(List.of()));
+        assertEquals(List.of("a"), GroupCommit.padded(List.of("a")));
+        assertEquals(List.of("a", "b", "c", "a"), GroupCommit.padded(List.of("a", "b", "c")));
+        assertEquals(List.of("a", "b", "c", "d"), GroupCommit.padded(List.of("a", "b", "c", "d")));
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 129; i++) {
+            many.add("k" + i);
+        }
+        List<String> padded = GroupCommit.padded(many);
+        assertEquals(256, padded.size());
+        assertEquals(many, padded.subList(0, 129));
+        assertTrue(padded.subList(129, 256).stream().allMatch("k0"::equals));
     }
 }
