@@ -115,6 +115,18 @@ public class AssessmentOrderEntity {
     @Column(length = 1000)
     private String reason;
 
+    // history: what each standard step said, kept in the row instead of one history row per step
+    // (an order takes three or four steps, each of which would cost an insert and two index entries).
+    // Orders placed before these columns existed have their steps as history rows only.
+    @Column(length = 1000)
+    private String placedNote;
+    @Column(length = 1000)
+    private String sentNote;
+    @Column(length = 1000)
+    private String startedNote;
+    @Column(length = 1000)
+    private String finishedNote;
+
     @Version
     private long version;
 
@@ -197,6 +209,26 @@ public class AssessmentOrderEntity {
     public String getAttachmentsJson() { return attachmentsJson; }
     public Long getCompletedAt() { return completedAt; }
     public String getReason() { return reason; }
+    public String getPlacedNote() { return placedNote; }
+    public String getSentNote() { return sentNote; }
+    public String getStartedNote() { return startedNote; }
+    public String getFinishedNote() { return finishedNote; }
+
+    /** @return whether the standard steps are kept in this row (every order placed by this version) */
+    boolean historyInRow() {
+        return placedNote != null;
+    }
+
+    /** What the step to {@code step} said; the step's time is its timestamp column. */
+    void note(OrderStatus step, String detail) {
+        String d = detail == null ? "" : detail;
+        switch (step) {
+            case PLACED -> placedNote = d;
+            case SENT -> sentNote = d;
+            case IN_PROGRESS -> startedNote = d;
+            default -> finishedNote = d;
+        }
+    }
 
     /** Moves to {@code to}, stamping the time of the step; delivery stops once the order is final. */
     void moveTo(OrderStatus to, long at) {

@@ -176,7 +176,12 @@ public class AssessmentService {
 
     // ------------------------------------------------------------------------------ orders
 
-    /** Orders a package for an application; the order is committed before any vendor is called. */
+    /**
+     * Orders a package for an application; the order is committed before any vendor is called.
+     * With the vendor's package list cached (the usual case in a burst of orders), everything is
+     * checked and the order written in one transaction; otherwise nothing is written, the list is
+     * fetched from the vendor outside any transaction, and the transaction runs once more.
+     */
     public OrderView place(Caller caller, String applicationId, OrderIn in) {
         List<FieldError> errors = new ArrayList<>();
         if (in == null || in.connectionId() == null || in.connectionId().isBlank()) {
@@ -189,47 +194,78 @@ public class AssessmentService {
             throw ApiException.validation(errors);
         }
         String companyId = caller.companyId();
-        ConnectionEntity c = db.tx(em -> ConnectionService.load(em, companyId, in.connectionId().strip()));
-        orderable(c, "place orders on");
-        PackageView pkg = requirePackage(c, in.packageId().strip(), "packageId");
-        OrderView v = db.tx(em -> {
-            ApplicationEntity a = ApplicationService.load(em, companyId, applicationId);
-            // read again in this transaction: an order is either placed before a disconnect commits, or refused
-            ConnectionState state = em.createQuery("SELECT c.state FROM ConnectionEntity c WHERE c.id = :id",
-                    ConnectionState.class).setParameter("id", c.getId()).getSingleResult();
-            if (state != ConnectionState.ACTIVE) {
-                throw notActive(c.getId(), state, "place orders on");
-            }
-            List<String> open = em.createQuery("SELECT o.id FROM AssessmentOrderEntity o WHERE o.applicationId = :a"
-                    + " AND o.connectionId = :c AND o.packageId = :p AND o.status IN :open", String.class)
-                    .setParameter("a", a.getId()).setParameter("c", c.getId()).setParameter("p", pkg.id())
-                    .setParameter("open", OrderStatus.open()).getResultList();
-            if (!open.isEmpty()) {
-                throw ApiException.conflict("order-exists", "Already ordered", "the application already has open order "
-                        + open.get(0) + " for " + pkg.name() + "; wait for its result or cancel it first");
-            }
-            AssessmentOrderEntity o = newOrder(em, a, c, pkg.id(), pkg.name(), ApplicationService.actor(caller));
-            return view(em, o, false);
-        });
+        String connectionId = in.connectionId().strip();
+        String packageId = in.packageId().strip();
+        OrderView v = db.tx(em -> placeIfKnown(em, caller, applicationId, connectionId, packageId, null));
+        if (v == null) {
+            ConnectionEntity c = db.tx(em -> ConnectionService.load(em, companyId, connectionId));
+            orderable(c, "place orders on");
+            PackageView pkg = requirePackage(c, packageId, "packageId");
+            v = db.tx(em -> placeIfKnown(em, caller, applicationId, connectionId, packageId, pkg));
+        }
         mailbox.enqueue(v.id(), v.integrationId());
         return v;
+    }
+
+    /**
+     * Checks and writes an order in the caller's transaction: the connection (the company's, and
+     * taking orders as the database has it in this transaction, not a cached copy, so an order is
+     * placed before a disconnect commits or refused, whichever node disconnected), the package, the
+     * application, and no open order of the same package.
+     *
+     * @param known the package as just fetched from the vendor, or {@code null} to take it from the cached list
+     * @return the order, or {@code null} (nothing written) when the package is not in the cached list
+     */
+    private OrderView placeIfKnown(EntityManager em, Caller caller, String applicationId, String connectionId,
+            String packageId, PackageView known) {
+        String companyId = caller.companyId();
+        ConnectionEntity c = ConnectionService.loadCurrent(em, companyId, connectionId);
+        orderable(c, "place orders on");
+        PackageView pkg = known != null ? known : cachedPackage(c.getId(), packageId);
+        if (pkg == null) {
+            return null;
+        }
+        ApplicationEntity a = ApplicationService.load(em, companyId, applicationId);
+        List<String> open = em.createQuery("SELECT o.id FROM AssessmentOrderEntity o WHERE o.applicationId = :a"
+                + " AND o.connectionId = :c AND o.packageId = :p AND o.status IN :open", String.class)
+                .setParameter("a", a.getId()).setParameter("c", c.getId()).setParameter("p", pkg.id())
+                .setParameter("open", OrderStatus.open()).getResultList();
+        if (!open.isEmpty()) {
+            throw ApiException.conflict("order-exists", "Already ordered", "the application already has open order "
+                    + open.get(0) + " for " + pkg.name() + "; wait for its result or cancel it first");
+        }
+        AssessmentOrderEntity o = newOrder(em, a, c, pkg.id(), pkg.name(), ApplicationService.actor(caller));
+        return view(em, o, false);
+    }
+
+    /** @return the package from the connection's cached list if that is fresh and has it, else {@code null} */
+    private PackageView cachedPackage(String connectionId, String packageId) {
+        CachedPackages cached = packageCache.get(connectionId);
+        if (cached == null || cached.until <= System.currentTimeMillis()) {
+            return null;
+        }
+        return cached.packages.stream().filter(p -> p.id().equals(packageId)).findFirst().orElse(null);
     }
 
     /** Creates the order row (status PLACED, due now) with what will be shared with the vendor. */
     static AssessmentOrderEntity newOrder(EntityManager em, ApplicationEntity a, ConnectionEntity c, String packageId,
             String packageName, String placedBy) {
-        // only the shared fields: a candidate's CVs and history stay unread
-        Object[] cand = em.createQuery("SELECT c.firstName, c.lastName, c.email FROM CandidateEntity c WHERE c.id = :id",
-                Object[].class).setParameter("id", a.getCandidateId()).getSingleResult();
-        List<String> title = em.createQuery("SELECT j.title FROM JobEntity j WHERE j.id = :id", String.class)
-                .setParameter("id", a.getJobId()).getResultList();
+        // only the shared fields, in one query: a candidate's CVs and history stay unread
+        List<Object[]> shared = em.createQuery("SELECT c.firstName, c.lastName, c.email, j.title"
+                + " FROM CandidateEntity c, JobEntity j WHERE c.id = :candidate AND j.id = :job", Object[].class)
+                .setParameter("candidate", a.getCandidateId()).setParameter("job", a.getJobId()).getResultList();
+        if (shared.isEmpty()) {
+            // candidates and jobs are never deleted; an application without them is broken data
+            throw new IllegalStateException("application " + a.getId() + " has no candidate or job");
+        }
+        Object[] s = shared.get(0);
         long now = System.currentTimeMillis();
         AssessmentOrderEntity o = new AssessmentOrderEntity(Ids.newId(), a.getCompanyId(), c.getId(),
                 c.getIntegrationId(), a.getId(), a.getCandidateId(), a.getJobId(), packageId, packageName, placedBy, now);
-        o.shared((String) cand[0], (String) cand[1], (String) cand[2], title.isEmpty() ? null : title.get(0));
+        o.shared((String) s[0], (String) s[1], (String) s[2], (String) s[3]);
         o.handedOver(now + OrderMailbox.HANDOVER_GRACE_MS);
         em.persist(o);
-        OrderLedger.event(em, o, null, OrderStatus.PLACED, "Ordered " + packageName + " from " + c.getIntegrationId(), now);
+        OrderLedger.placed(o, "Ordered " + packageName + " from " + c.getIntegrationId());
         return o;
     }
 
@@ -378,11 +414,8 @@ public class AssessmentService {
 
     static OrderView view(EntityManager em, AssessmentOrderEntity o, boolean withHistory) {
         List<OrderEventView> history = withHistory
-                ? em.createNamedQuery("OrderEvent.ofOrder", AssessmentOrderEventEntity.class)
-                        .setParameter("orderId", o.getId()).getResultList().stream()
-                        .map(e -> new OrderEventView(Instant.ofEpochMilli(e.getOccurredAt()), e.getFromStatus(),
-                                e.getToStatus(), e.getDetail()))
-                        .toList()
+                ? OrderLedger.history(o, em.createNamedQuery("OrderEvent.ofOrder", AssessmentOrderEventEntity.class)
+                        .setParameter("orderId", o.getId()).getResultList())
                 : null;
         ResultView result = o.getCompletedAt() == null ? null
                 : new ResultView(o.getScore(), o.getPassed(), o.getBand(), o.getSummary(), o.getReportUrl(),

@@ -15,6 +15,7 @@ import org.hiremarket.api.assessment.AssessmentResult;
 import org.hiremarket.api.assessment.AssessmentUpdate;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.core.internal.assessment.AssessmentViews.AttachmentView;
+import org.hiremarket.core.internal.assessment.AssessmentViews.OrderEventView;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.GroupCommit;
@@ -53,16 +54,59 @@ final class OrderLedger {
         writes.close();
     }
 
+    /** A history entry of its own: a note that changes no status, or a step of an order placed before steps were kept in the row. */
     static void event(EntityManager em, AssessmentOrderEntity o, OrderStatus from, OrderStatus to, String detail,
             long at) {
         em.persist(new AssessmentOrderEventEntity(Ids.newId(), o.getId(), at, SEQ.incrementAndGet(), from, to,
                 truncate(detail, 1000)));
     }
 
+    /** The first step of a new order, kept in its row (its time is {@code placedAt}). */
+    static void placed(AssessmentOrderEntity o, String detail) {
+        o.note(OrderStatus.PLACED, truncate(detail, 1000));
+    }
+
     static void move(EntityManager em, AssessmentOrderEntity o, OrderStatus to, String detail, long at) {
         OrderStatus from = o.getStatus();
         o.moveTo(to, at);
-        event(em, o, from, to, detail, at);
+        if (o.historyInRow()) {
+            o.note(to, truncate(detail, 1000));
+        } else {
+            event(em, o, from, to, detail, at);
+        }
+    }
+
+    /**
+     * An order's history, oldest first: its standard steps (placed, sent, started, finished) from
+     * the row, each at its timestamp and from the step before it, merged with its history entries
+     * (notes, and every step of an order placed before steps were kept in the row).
+     */
+    static List<OrderEventView> history(AssessmentOrderEntity o, List<AssessmentOrderEventEntity> entries) {
+        List<OrderEventView> out = new ArrayList<>();
+        if (o.historyInRow()) {
+            OrderStatus last = OrderStatus.PLACED;
+            out.add(new OrderEventView(Instant.ofEpochMilli(o.getPlacedAt()), null, last, o.getPlacedNote()));
+            if (o.getSentAt() != null) {
+                out.add(new OrderEventView(Instant.ofEpochMilli(o.getSentAt()), last, OrderStatus.SENT, o.getSentNote()));
+                last = OrderStatus.SENT;
+            }
+            if (o.getStartedAt() != null) {
+                out.add(new OrderEventView(Instant.ofEpochMilli(o.getStartedAt()), last, OrderStatus.IN_PROGRESS,
+                        o.getStartedNote()));
+                last = OrderStatus.IN_PROGRESS;
+            }
+            if (o.getStatus().isFinal() && o.getFinishedAt() != null) {
+                out.add(new OrderEventView(Instant.ofEpochMilli(o.getFinishedAt()), last, o.getStatus(),
+                        o.getFinishedNote()));
+            }
+        }
+        for (AssessmentOrderEventEntity e : entries) {
+            out.add(new OrderEventView(Instant.ofEpochMilli(e.getOccurredAt()), e.getFromStatus(), e.getToStatus(),
+                    e.getDetail()));
+        }
+        // stable: at the same instant a step comes before a note about it; entries keep their stored order
+        out.sort(java.util.Comparator.comparing(OrderEventView::at));
+        return out;
     }
 
     /** The vendor acknowledged the order (first delivery or a redelivery). */

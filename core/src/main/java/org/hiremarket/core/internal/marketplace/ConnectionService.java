@@ -344,6 +344,22 @@ public class ConnectionService {
         return c;
     }
 
+    /**
+     * The company's connection as the database has it now, not as the shared cache may still hold
+     * it for a moment after another node changed it: for decisions a disconnect must stop at once.
+     *
+     * @return the company's connection; 404 for an unknown id and for another company's
+     */
+    public static ConnectionEntity loadCurrent(EntityManager em, String companyId, String connectionId) {
+        List<ConnectionEntity> found = connectionId == null ? List.of()
+                : em.createQuery("SELECT c FROM ConnectionEntity c WHERE c.id = :id", ConnectionEntity.class)
+                        .setParameter("id", connectionId).setHint("eclipselink.refresh", "true").getResultList();
+        if (found.isEmpty() || !found.get(0).getCompanyId().equals(companyId)) {
+            throw ApiException.notFound("connection", connectionId);
+        }
+        return found.get(0);
+    }
+
     private void move(EntityManager em, ConnectionEntity c, ConnectionState to, String detail, String description) {
         ConnectionState from = c.getState();
         long now = System.currentTimeMillis();

@@ -48,6 +48,19 @@ public class OrderLedgerTest {
         db.tx(em -> {
             AssessmentOrderEntity o = new AssessmentOrderEntity(id, "company-1", "connection-1", "skillcheck",
                     "application-1", "candidate-1", "job-1", "java-dev", "Java developer", "test", 1_000L);
+            OrderLedger.placed(o, "Ordered");
+            em.persist(o);
+            return null;
+        });
+        return id;
+    }
+
+    /** An order as the version before steps were kept in the row placed it: its first step a history row. */
+    private String placedByAnEarlierVersion() {
+        String id = "order-" + System.nanoTime();
+        db.tx(em -> {
+            AssessmentOrderEntity o = new AssessmentOrderEntity(id, "company-1", "connection-1", "skillcheck",
+                    "application-1", "candidate-1", "job-1", "java-dev", "Java developer", "test", 1_000L);
             em.persist(o);
             OrderLedger.event(em, o, null, OrderStatus.PLACED, "Ordered", 1_000L);
             return null;
@@ -55,14 +68,21 @@ public class OrderLedgerTest {
         return id;
     }
 
+    private List<AssessmentOrderEventEntity> rows(String id) {
+        return db.tx(em -> em.createNamedQuery("OrderEvent.ofOrder", AssessmentOrderEventEntity.class)
+                .setParameter("orderId", id).getResultList());
+    }
+
+    private List<AssessmentViews.OrderEventView> steps(String id) {
+        return OrderLedger.history(order(id), rows(id));
+    }
+
     private AssessmentOrderEntity order(String id) {
         return db.tx(em -> em.find(AssessmentOrderEntity.class, id));
     }
 
     private List<OrderStatus> history(String id) {
-        return db.tx(em -> em.createNamedQuery("OrderEvent.ofOrder", AssessmentOrderEventEntity.class)
-                .setParameter("orderId", id).getResultList().stream().map(AssessmentOrderEventEntity::getToStatus)
-                .toList());
+        return steps(id).stream().map(AssessmentViews.OrderEventView::to).toList();
     }
 
     private static AssessmentUpdate completed(double score) {
@@ -158,5 +178,64 @@ public class OrderLedgerTest {
         assertEquals(OrderStatus.PLACED, order(id).getStatus());
         assertNull(order(id).getScore());
         assertEquals(List.of(OrderStatus.PLACED), history(id));
+    }
+
+    @Test
+    public void theStandardStepsAreKeptInTheRowEachFromTheOneBefore() {
+        String id = placed();
+        ledger.acknowledged(id, new OrderAcknowledgement("SC-7", null));
+        ledger.report(id, "connection-1", AssessmentUpdate.inProgress(Instant.now()));
+        ledger.report(id, "connection-1", completed(64));
+
+        assertTrue("no history rows for the standard steps", rows(id).isEmpty());
+        List<AssessmentViews.OrderEventView> h = steps(id);
+        assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.IN_PROGRESS, OrderStatus.COMPLETED),
+                h.stream().map(AssessmentViews.OrderEventView::to).toList());
+        assertEquals(java.util.Arrays.asList(null, OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.IN_PROGRESS),
+                h.stream().map(AssessmentViews.OrderEventView::from).toList());
+        assertEquals("Ordered", h.get(0).detail());
+        assertEquals("Acknowledged by the vendor as SC-7", h.get(1).detail());
+        assertEquals("The candidate started the assessment", h.get(2).detail());
+        assertEquals("Result received: score 64, passed", h.get(3).detail());
+        AssessmentOrderEntity o = order(id);
+        assertEquals(Instant.ofEpochMilli(o.getPlacedAt()), h.get(0).at());
+        assertEquals(Instant.ofEpochMilli(o.getSentAt()), h.get(1).at());
+        assertEquals(Instant.ofEpochMilli(o.getFinishedAt()), h.get(3).at());
+    }
+
+    @Test
+    public void aStepSkippedIsNotShownAndTheFinalStepFollowsTheLastOneTaken() {
+        String id = placed();
+        ledger.deliveryFailed(id, "The vendor refused the order: unknown package");
+        List<AssessmentViews.OrderEventView> h = steps(id);
+        assertEquals(List.of(OrderStatus.PLACED, OrderStatus.FAILED),
+                h.stream().map(AssessmentViews.OrderEventView::to).toList());
+        assertEquals(OrderStatus.PLACED, h.get(1).from());
+        assertEquals("The vendor refused the order: unknown package", h.get(1).detail());
+    }
+
+    @Test
+    public void aNoteThatChangesNoStatusIsAHistoryEntryAfterItsStep() {
+        String id = placed();
+        ledger.acknowledged(id, new OrderAcknowledgement("SC-8", null));
+        ledger.deliveryFailed(id, "account suspended");
+        assertEquals(1, rows(id).size());
+        List<AssessmentViews.OrderEventView> h = steps(id);
+        assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.SENT),
+                h.stream().map(AssessmentViews.OrderEventView::to).toList());
+        assertEquals("Redelivery refused by the vendor: account suspended", h.get(2).detail());
+    }
+
+    @Test
+    public void anOrderPlacedByAnEarlierVersionKeepsItsStepsAsHistoryRows() {
+        String id = placedByAnEarlierVersion();
+        ledger.acknowledged(id, new OrderAcknowledgement("SC-9", null));
+        ledger.report(id, "connection-1", completed(91));
+
+        assertNull(order(id).getSentNote());
+        assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.COMPLETED),
+                rows(id).stream().map(AssessmentOrderEventEntity::getToStatus).toList());
+        assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.COMPLETED), history(id));
+        assertEquals("Result received: score 91, passed", steps(id).get(2).detail());
     }
 }
