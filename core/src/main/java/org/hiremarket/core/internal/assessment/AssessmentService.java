@@ -150,8 +150,13 @@ public class AssessmentService {
 
     /** The connection takes new orders: ACTIVE, its plugin deployed and offered, and an assessment vendor. */
     RegisteredIntegration orderable(ConnectionEntity c, String action) {
-        if (c.getState() != ConnectionState.ACTIVE) {
-            throw notActive(c.getId(), c.getState(), action);
+        return orderable(c, c.getState(), action);
+    }
+
+    /** The same, with the connection's state as just read from the database. */
+    private RegisteredIntegration orderable(ConnectionEntity c, ConnectionState state, String action) {
+        if (state != ConnectionState.ACTIVE) {
+            throw notActive(c.getId(), state, action);
         }
         RegisteredIntegration r = registry.find(c.getIntegrationId()).orElseThrow(() -> ApiException.conflict(
                 "integration-unavailable", "Integration unavailable", "cannot " + action + " connection " + c.getId()
@@ -219,8 +224,8 @@ public class AssessmentService {
     private OrderView placeIfKnown(EntityManager em, Caller caller, String applicationId, String connectionId,
             String packageId, PackageView known) {
         String companyId = caller.companyId();
-        ConnectionEntity c = ConnectionService.loadCurrent(em, companyId, connectionId);
-        orderable(c, "place orders on");
+        ConnectionEntity c = ConnectionService.loadShared(em, companyId, connectionId);
+        orderable(c, ConnectionService.currentState(em, c.getId()), "place orders on");
         PackageView pkg = known != null ? known : cachedPackage(c.getId(), packageId);
         if (pkg == null) {
             return null;

@@ -40,6 +40,7 @@ import org.hiremarket.core.internal.marketplace.Views.ConnectionAdminView;
 import org.hiremarket.core.internal.marketplace.Views.ConnectionEventView;
 import org.hiremarket.core.internal.marketplace.Views.ConnectionView;
 import org.hiremarket.core.internal.marketplace.Views.ScopeView;
+import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -345,19 +346,29 @@ public class ConnectionService {
     }
 
     /**
-     * The company's connection as the database has it now, not as the shared cache may still hold
-     * it for a moment after another node changed it: for decisions a disconnect must stop at once.
+     * The company's connection as the shared cache holds it, without a copy for the transaction:
+     * for reading only (it must not be changed). Its state may lag a change made by another node
+     * for up to {@link CacheSettings#EXPIRY_MS}; {@link #currentState} reads that from the database.
      *
      * @return the company's connection; 404 for an unknown id and for another company's
      */
-    public static ConnectionEntity loadCurrent(EntityManager em, String companyId, String connectionId) {
-        List<ConnectionEntity> found = connectionId == null ? List.of()
-                : em.createQuery("SELECT c FROM ConnectionEntity c WHERE c.id = :id", ConnectionEntity.class)
-                        .setParameter("id", connectionId).setHint("eclipselink.refresh", "true").getResultList();
-        if (found.isEmpty() || !found.get(0).getCompanyId().equals(companyId)) {
+    public static ConnectionEntity loadShared(EntityManager em, String companyId, String connectionId) {
+        ConnectionEntity c = connectionId == null ? null
+                : em.find(ConnectionEntity.class, connectionId, CacheSettings.READ_ONLY);
+        if (c == null || !c.getCompanyId().equals(companyId)) {
             throw ApiException.notFound("connection", connectionId);
         }
-        return found.get(0);
+        return c;
+    }
+
+    /**
+     * The connection's state as the database has it in this transaction, not as the shared cache
+     * may still hold it for a moment after another node changed it: for decisions a disconnect must
+     * stop at once.
+     */
+    public static ConnectionState currentState(EntityManager em, String connectionId) {
+        return em.createQuery("SELECT c.state FROM ConnectionEntity c WHERE c.id = :id", ConnectionState.class)
+                .setParameter("id", connectionId).getSingleResult();
     }
 
     private void move(EntityManager em, ConnectionEntity c, ConnectionState to, String detail, String description) {

@@ -16,7 +16,7 @@ import org.junit.Test;
 
 /**
  * Connections are kept in the shared cache for a moment; the decisions a disconnect must stop at
- * once (placing an order) read the connection as the database has it. Another node sharing the
+ * once (placing an order) read the connection's state as the database has it. Another node sharing the
  * database is played by a plain JDBC update, which the cache of this one does not see.
  */
 public class ConnectionLoadTest {
@@ -57,9 +57,8 @@ public class ConnectionLoadTest {
     public void theCurrentStateIsReadFromTheDatabaseNotTheCache() throws SQLException {
         disconnectedByAnotherNode();
         assertEquals("the cache still has the old state", ConnectionState.ACTIVE,
-                db.tx(em -> ConnectionService.load(em, "company-1", "connection-1")).getState());
-        assertEquals(ConnectionState.DISCONNECTED,
-                db.tx(em -> ConnectionService.loadCurrent(em, "company-1", "connection-1")).getState());
+                db.tx(em -> ConnectionService.loadShared(em, "company-1", "connection-1")).getState());
+        assertEquals(ConnectionState.DISCONNECTED, db.tx(em -> ConnectionService.currentState(em, "connection-1")));
     }
 
     @Test
@@ -67,7 +66,7 @@ public class ConnectionLoadTest {
         for (String[] ask : new String[][] { { "company-2", "connection-1" }, { "company-1", "connection-9" },
                 { "company-1", null } }) {
             try {
-                db.tx(em -> ConnectionService.loadCurrent(em, ask[0], ask[1]));
+                db.tx(em -> ConnectionService.loadShared(em, ask[0], ask[1]));
                 fail("found " + ask[1] + " for " + ask[0]);
             } catch (ApiException expected) {
                 assertEquals(404, expected.status());
