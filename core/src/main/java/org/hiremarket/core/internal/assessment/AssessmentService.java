@@ -230,7 +230,7 @@ public class AssessmentService {
         if (pkg == null) {
             return null;
         }
-        ApplicationEntity a = ApplicationService.load(em, companyId, applicationId);
+        ApplicationEntity a = ApplicationService.loadForReading(em, companyId, applicationId);
         List<String> open = em.createQuery("SELECT o.id FROM AssessmentOrderEntity o WHERE o.applicationId = :a"
                 + " AND o.connectionId = :c AND o.packageId = :p AND o.status IN :open", String.class)
                 .setParameter("a", a.getId()).setParameter("c", c.getId()).setParameter("p", pkg.id())

@@ -27,6 +27,7 @@ import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
 import org.hiremarket.core.internal.marketplace.PluginCallException;
 import org.hiremarket.core.internal.marketplace.RegisteredIntegration;
+import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -313,9 +314,11 @@ public class OrderMailbox {
         holdsSlot.set(true);
         AssessmentOrderEntity o = null;
         try {
+            // read only: the ledger changes the order, each change in a transaction of its own
             Object[] both = db.tx(em -> {
-                AssessmentOrderEntity order = em.find(AssessmentOrderEntity.class, orderId);
-                return new Object[] { order, order == null ? null : em.find(ConnectionEntity.class, order.getConnectionId()) };
+                AssessmentOrderEntity order = em.find(AssessmentOrderEntity.class, orderId, CacheSettings.READ_ONLY);
+                return new Object[] { order, order == null ? null
+                        : em.find(ConnectionEntity.class, order.getConnectionId(), CacheSettings.READ_ONLY) };
             });
             o = (AssessmentOrderEntity) both[0];
             ConnectionEntity c = (ConnectionEntity) both[1];

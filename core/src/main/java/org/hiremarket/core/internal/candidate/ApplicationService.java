@@ -31,6 +31,7 @@ import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.job.JobEntity;
 import org.hiremarket.core.internal.job.JobService;
 import org.hiremarket.core.internal.job.JobStatus;
+import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -245,7 +246,19 @@ public class ApplicationService {
     }
 
     public static ApplicationEntity load(EntityManager em, String companyId, String id) {
-        ApplicationEntity a = id == null ? null : em.find(ApplicationEntity.class, id);
+        return load(em, companyId, id, Map.of());
+    }
+
+    /**
+     * The same, for reading only: not registered in the transaction (no copy kept to find changes
+     * at commit), so it must not be changed.
+     */
+    public static ApplicationEntity loadForReading(EntityManager em, String companyId, String id) {
+        return load(em, companyId, id, CacheSettings.READ_ONLY);
+    }
+
+    private static ApplicationEntity load(EntityManager em, String companyId, String id, Map<String, Object> hints) {
+        ApplicationEntity a = id == null ? null : em.find(ApplicationEntity.class, id, hints);
         if (a == null || !a.getCompanyId().equals(companyId)) {
             throw ApiException.notFound("application", id);
         }
