@@ -269,8 +269,8 @@ public class AssessmentService {
                 c.getIntegrationId(), a.getId(), a.getCandidateId(), a.getJobId(), packageId, packageName, placedBy, now);
         o.shared((String) s[0], (String) s[1], (String) s[2], (String) s[3]);
         o.handedOver(now + OrderMailbox.HANDOVER_GRACE_MS);
-        em.persist(o);
         OrderLedger.placed(o, "Ordered " + packageName + " from " + c.getIntegrationId());
+        em.persist(o);
         return o;
     }
 
