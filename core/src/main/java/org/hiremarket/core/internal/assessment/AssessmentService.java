@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -69,6 +70,9 @@ public class AssessmentService {
     private final Map<String, Object> loading = new ConcurrentHashMap<>();
 
     private record CachedPackages(List<PackageView> packages, long until) {
+        boolean fresh() {
+            return until > System.currentTimeMillis();
+        }
     }
 
     /** Filters of the order list. */
@@ -98,14 +102,14 @@ public class AssessmentService {
     List<PackageView> packages(ConnectionEntity c, boolean fresh) {
         RegisteredIntegration r = orderable(c, "list the packages of");
         CachedPackages cached = packageCache.get(c.getId());
-        if (!fresh && cached != null && cached.until > System.currentTimeMillis()) {
+        if (!fresh && cached != null && cached.fresh()) {
             return cached.packages;
         }
         if (!fresh) {
             // many orders at once ask the vendor once, not once each
             synchronized (loading.computeIfAbsent(c.getId(), k -> new Object())) {
                 CachedPackages now = packageCache.get(c.getId());
-                if (now != null && now != cached && now.until > System.currentTimeMillis()) {
+                if (now != null && now != cached && now.fresh()) {
                     return now.packages;
                 }
                 return load(c, r, now);
@@ -141,11 +145,13 @@ public class AssessmentService {
     /** @return the package with that id, from the vendor's list (cached briefly) */
     PackageView requirePackage(ConnectionEntity c, String packageId, String field) {
         List<PackageView> list = packages(c, false);
-        return list.stream().filter(p -> p.id().equals(packageId)).findFirst()
-                .orElseGet(() -> packages(c, true).stream().filter(p -> p.id().equals(packageId)).findFirst()
-                        .orElseThrow(() -> ApiException.validation(field, "is not a package of "
-                                + c.getIntegrationId() + "; available: "
-                                + list.stream().map(PackageView::id).collect(Collectors.joining(", ")))));
+        return find(list, packageId).orElseGet(() -> find(packages(c, true), packageId)
+                .orElseThrow(() -> ApiException.validation(field, "is not a package of " + c.getIntegrationId()
+                        + "; available: " + list.stream().map(PackageView::id).collect(Collectors.joining(", ")))));
+    }
+
+    private static Optional<PackageView> find(List<PackageView> packages, String packageId) {
+        return packages.stream().filter(p -> p.id().equals(packageId)).findFirst();
     }
 
     /** The connection takes new orders: ACTIVE, its plugin deployed and offered, and an assessment vendor. */
@@ -246,10 +252,7 @@ public class AssessmentService {
     /** @return the package from the connection's cached list if that is fresh and has it, else {@code null} */
     private PackageView cachedPackage(String connectionId, String packageId) {
         CachedPackages cached = packageCache.get(connectionId);
-        if (cached == null || cached.until <= System.currentTimeMillis()) {
-            return null;
-        }
-        return cached.packages.stream().filter(p -> p.id().equals(packageId)).findFirst().orElse(null);
+        return cached == null || !cached.fresh() ? null : find(cached.packages, packageId).orElse(null);
     }
 
     /** Creates the order row (status PLACED, due now) with what will be shared with the vendor. */
