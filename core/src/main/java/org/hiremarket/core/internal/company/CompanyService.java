@@ -2,7 +2,10 @@ package org.hiremarket.core.internal.company;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
 
@@ -11,6 +14,7 @@ import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.SecretTokens;
 import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,6 +34,21 @@ public class CompanyService {
 
     /** Company API keys look like {@code hm_<id>_<secret>}. */
     public static final String API_KEY_PREFIX = "hm";
+
+    /**
+     * Keys checked in the last {@link CacheSettings#EXPIRY_MS} ms, by key id: a request with one of
+     * them is answered without a transaction. The presented key is still compared with the stored
+     * hash every time; only keys that matched are kept, so unknown keys cannot fill this. A key
+     * revoked through this node is forgotten at once; through another node sharing the database it
+     * is refused here within the same bound as the shared cache's.
+     */
+    private final Map<String, CheckedKey> checked = new ConcurrentHashMap<>();
+    private static final int MAX_CHECKED = 10_000;
+    /** Counts revocations, so that a check that read a key before its revocation committed does not keep it. */
+    private final AtomicLong revocations = new AtomicLong();
+
+    private record CheckedKey(String hash, String companyId, String recordId, long until) {
+    }
 
     private final Database db;
 
@@ -80,7 +99,7 @@ public class CompanyService {
 
     /** Revokes a key of the company; the next request with it is refused. */
     public ApiKeyInfo revokeApiKey(String companyId, String keyRecordId) {
-        return db.tx(em -> {
+        ApiKeyInfo revoked = db.tx(em -> {
             ApiKeyEntity k = em.find(ApiKeyEntity.class, keyRecordId);
             if (k == null || !k.getCompanyId().equals(companyId)) {
                 throw ApiException.notFound("API key", keyRecordId);
@@ -90,6 +109,9 @@ public class CompanyService {
             }
             return ApiKeyInfo.of(k);
         });
+        revocations.incrementAndGet();
+        checked.remove(revoked.keyId());
+        return revoked;
     }
 
     /** @return the caller a presented {@code X-SmartToken} belongs to, empty when it is unknown or revoked */
@@ -98,10 +120,29 @@ public class CompanyService {
         if (keyId.isEmpty()) {
             return Optional.empty();
         }
-        return db.tx(em -> em.createNamedQuery("ApiKey.byKeyId", ApiKeyEntity.class).setParameter("keyId", keyId.get())
-                .getResultList().stream()
+        long now = System.currentTimeMillis();
+        CheckedKey known = checked.get(keyId.get());
+        if (known != null && known.until() > now) {
+            return SecretTokens.matches(presentedKey, known.hash())
+                    ? Optional.of(Caller.apiKey(known.companyId(), known.recordId())) : Optional.empty();
+        }
+        long revokedBefore = revocations.get();
+        Optional<ApiKeyEntity> key = db.tx(em -> em.createNamedQuery("ApiKey.byKeyId", ApiKeyEntity.class)
+                .setParameter("keyId", keyId.get()).getResultList().stream()
                 .filter(k -> k.getRevokedAt() == null && SecretTokens.matches(presentedKey, k.getKeyHash()))
-                .findFirst().map(k -> Caller.apiKey(k.getCompanyId(), k.getId())));
+                .findFirst());
+        key.ifPresentOrElse(k -> {
+            if (checked.size() >= MAX_CHECKED) {
+                checked.clear();
+            }
+            checked.put(keyId.get(), new CheckedKey(k.getKeyHash(), k.getCompanyId(), k.getId(),
+                    now + CacheSettings.EXPIRY_MS));
+            if (revocations.get() != revokedBefore) {
+                // a key was revoked meanwhile, perhaps this one after it was read: check it afresh next time
+                checked.remove(keyId.get());
+            }
+        }, () -> checked.remove(keyId.get()));
+        return key.map(k -> Caller.apiKey(k.getCompanyId(), k.getId()));
     }
 
     private static CreatedKey persistKey(EntityManager em, String companyId, String label, long now) {
