@@ -274,8 +274,8 @@ public class Bench {
         }
 
         /** One round: its orders placed by {@link #CLIENTS} clients, awaited until completed, and read back. */
-        record Round(int n, double placedSeconds, double totalSeconds, double hostCpuMs, double coresPlacing,
-                double coresCompleting, int lost, int duplicated, int duplicateAtVendor) {
+        record Round(int n, double placedSeconds, double totalSeconds, double hostCpuMs, double clientCpuMs,
+                double coresPlacing, double coresCompleting, int lost, int duplicated, int duplicateAtVendor) {
 
             static Round run(Karaf ours, String apiKey, String connection, String[] apps, long completedBefore,
                     String label) throws Exception {
@@ -283,6 +283,7 @@ public class Bench {
                 say("orders: " + label + ", placing " + n + " orders with " + CLIENTS + " concurrent clients");
                 String[] orders = new String[n];
                 Duration hostCpu0 = ours.cpu();
+                Duration clientCpu0 = clientCpu();
                 long t0 = System.nanoTime();
                 parallel(n, i -> {
                     String o = ours.body("POST", "/api/v1/applications/" + apps[i] + "/assessments", apiKey,
@@ -308,6 +309,7 @@ public class Bench {
                 }
                 double totalSeconds = (System.nanoTime() - t0) / 1e9;
                 Duration hostCpuDone = ours.cpu();
+                double clientCpuMs = clientCpu().minus(clientCpu0).toNanos() / 1e6;
                 double hostCpuMs = hostCpuDone.minus(hostCpu0).toNanos() / 1e6;
                 // how busy the host was in each phase: a host short of CPU is near the number of cores,
                 // one that waits (for commits, for the vendor) well below it
@@ -328,17 +330,23 @@ public class Bench {
                     }
                     references.add(match(o, "\"vendorReference\":\"([^\"]+)\""));
                 });
-                return new Round(n, placedSeconds, totalSeconds, hostCpuMs, coresPlacing, coresCompleting, lost.get(),
-                        duplicated.get(), n - references.size());
+                return new Round(n, placedSeconds, totalSeconds, hostCpuMs, clientCpuMs, coresPlacing, coresCompleting,
+                        lost.get(), duplicated.get(), n - references.size());
+            }
+
+            /** CPU time of this JVM (the benchmark's clients) so far. */
+            static Duration clientCpu() {
+                return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
             }
 
             String report(double pingMs, String target) {
-                return String.format(Locale.ROOT, "%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %7.2f ms%n"
+                return String.format(Locale.ROOT, "%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %7.2f ms%n%-48s %7.2f ms%n"
                         + "%-48s %7.2f ms  (%.1f pings)%n%-48s %4.2f / %4.2f  (of %d cores)%n%-48s %10d%n%-48s %10d%n"
                         + "%-48s %10d%n",
                         "placed (POST /applications/{id}/assessments)", n / placedSeconds,
                         "placed and completed, end to end", n / totalSeconds, target,
                         "host CPU time per order (all threads)", hostCpuMs / n,
+                        "benchmark clients' CPU time per order", clientCpuMs / n,
                         "host CPU per authenticated GET /ping (baseline)", pingMs, hostCpuMs / n / pingMs,
                         "host CPU busy placing / completing the rest", coresPlacing, coresCompleting,
                         Runtime.getRuntime().availableProcessors(),
