@@ -23,6 +23,8 @@ public class ApiKeyCheckTest {
 
     private InMemoryUnit unit;
     private final AtomicInteger transactions = new AtomicInteger();
+    /** Run once right after the next transaction committed (another request, in between). */
+    private volatile Runnable afterNext;
     private CompanyService companies;
 
     @Before
@@ -33,7 +35,13 @@ public class ApiKeyCheckTest {
             @Override
             public <R> R tx(Function<EntityManager, R> work) {
                 transactions.incrementAndGet();
-                return real.tx(work);
+                R result = real.tx(work);
+                Runnable then = afterNext;
+                afterNext = null;
+                if (then != null) {
+                    then.run();
+                }
+                return result;
             }
         });
     }
@@ -81,5 +89,15 @@ public class ApiKeyCheckTest {
             assertTrue(companies.authenticate(unknown).isEmpty());
         }
         assertEquals("looked up each time, never remembered", before + 3, transactions.get());
+    }
+
+    /** A revocation that commits after a check read the key, before the check remembers it. */
+    @Test
+    public void aKeyRevokedWhileItWasBeingCheckedIsNotRemembered() {
+        CompanyService.CreatedCompany acme = companies.createCompany("Acme");
+        afterNext = () -> companies.revokeApiKey(acme.company().id(), acme.key().id());
+        // this check read the key before the revocation and may let this one request through
+        companies.authenticate(acme.plainKey());
+        assertTrue("refused from then on", companies.authenticate(acme.plainKey()).isEmpty());
     }
 }
