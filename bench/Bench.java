@@ -213,15 +213,22 @@ public class Bench {
      * none may be missing, none may have two acknowledgements or results, and the vendor's
      * references must be distinct (no second order at the vendor).
      *
-     * <p>Two rounds on the same connection: a first of {@link #WARM_UP} orders, measured and
-     * reported as the cold round (the order path runs for the first time since the boot, and the
-     * JIT is still compiling it), then the N orders of the measured round, steady state as a host
-     * that has been taking orders for a while runs.
+     * <p>All on the same connection: a first round of {@link #WARM_UP} orders, measured and reported
+     * as the cold round (the order path runs for the first time since the boot, and the JIT is
+     * still compiling it); then more rounds of {@link #WARM_UP} orders on the same applications
+     * (their orders are completed, so they may order again) until the JIT has settled, i.e. its
+     * compiler threads used less than {@link #JIT_SETTLED} of a core during a round (at most
+     * {@link #MAX_WARM_UP_ROUNDS} rounds); then the N orders of the measured round, the steady state
+     * of a host that has been taking orders for a while. On two cores the one optimizing compiler
+     * thread stays busy for about a minute of orders after the cold round, taking a third of the
+     * CPU the orders get; each round reports its compilers' share.
      */
     static final class Orders {
         static final int CLIENTS = 32;
         static final int PINGS = 20_000;
         static final int WARM_UP = 5_000;
+        static final double JIT_SETTLED = 0.10;
+        static final int MAX_WARM_UP_ROUNDS = 12;
 
         static String run(Karaf ours, String apiKey, String password, int n) throws Exception {
             say("orders: installing the demo assessment vendor");
@@ -261,21 +268,38 @@ public class Bench {
             parallel(PINGS, i -> ours.body("GET", "/api/v1/ping", apiKey, null));
             double pingMs = ours.cpu().minus(pingCpu0).toNanos() / 1e6 / PINGS;
 
-            Round cold = Round.run(ours, apiKey, connection, java.util.Arrays.copyOfRange(apps, 0, WARM_UP), 0, "cold round");
+            String[] warmUpApps = java.util.Arrays.copyOfRange(apps, 0, WARM_UP);
+            Round cold = Round.run(ours, apiKey, connection, warmUpApps, 0, "cold round");
+            long completed = WARM_UP;
+            int warmUpRounds = 0;
+            for (Round r = cold; r.jitCores() >= JIT_SETTLED && warmUpRounds < MAX_WARM_UP_ROUNDS; warmUpRounds++) {
+                r = Round.run(ours, apiKey, connection, warmUpApps, completed, "warm-up round " + (warmUpRounds + 1));
+                completed += WARM_UP;
+                say(String.format(Locale.ROOT, "orders: warm-up round %d: %.0f orders/s, JIT compilers %.2f of a core",
+                        warmUpRounds + 1, r.n() / r.totalSeconds(), r.jitCores()));
+            }
             Round warm = Round.run(ours, apiKey, connection, java.util.Arrays.copyOfRange(apps, WARM_UP, apps.length),
-                    WARM_UP, "measured round");
+                    completed, "measured round");
             long total = Long.parseLong(match(ours.body("GET", "/api/v1/assessments?connectionId=" + connection
                     + "&limit=1", apiKey, null), "\"totalFound\":(\\d+)"));
             return String.format(Locale.ROOT, "%n%-48s %10s  %s%n", "assessment orders through the demo vendor",
                     "N = " + n, "target") + warm.report(pingMs, ">= 500/s")
-                    + String.format(Locale.ROOT, "%-48s %10d%n", "orders stored for the connection (both rounds)", total)
+                    + String.format(Locale.ROOT, "%-48s %10d%n", "warm-up rounds before it (JIT settled)",
+                            warmUpRounds)
+                    + String.format(Locale.ROOT, "%-48s %10d%n", "orders stored for the connection (all rounds)", total)
                     + String.format(Locale.ROOT, "%n%-48s %10s%n", "cold round, first orders since the boot",
                             "N = " + WARM_UP) + cold.report(pingMs, "");
         }
 
         /** One round: its orders placed by {@link #CLIENTS} clients, awaited until completed, and read back. */
         record Round(int n, double placedSeconds, double totalSeconds, double hostCpuMs, double clientCpuMs,
-                double coresPlacing, double coresCompleting, int lost, int duplicated, int duplicateAtVendor) {
+                double jitCpuMs, long completedWhilePlacing, double coresPlacing, double coresCompleting, int lost,
+                int duplicated, int duplicateAtVendor) {
+
+            /** How much of a core the JIT's compiler threads used while the round's orders were placed and completed. */
+            double jitCores() {
+                return jitCpuMs / 1000 / totalSeconds;
+            }
 
             static Round run(Karaf ours, String apiKey, String connection, String[] apps, long completedBefore,
                     String label) throws Exception {
@@ -284,6 +308,7 @@ public class Bench {
                 String[] orders = new String[n];
                 Duration hostCpu0 = ours.cpu();
                 Duration clientCpu0 = clientCpu();
+                Duration jitCpu0 = ours.compilerCpu();
                 long t0 = System.nanoTime();
                 parallel(n, i -> {
                     String o = ours.body("POST", "/api/v1/applications/" + apps[i] + "/assessments", apiKey,
@@ -297,9 +322,13 @@ public class Bench {
                 // counting completed orders costs the host a query over all of them: ask once a second, and
                 // five times a second near the end, so the measurement does not slow down what it measures
                 // (the end is then known to within 0.2 s)
+                long completedWhilePlacing = -1;
                 for (long done = 0; done < n; ) {
                     done = Long.parseLong(match(ours.body("GET", completedQuery, apiKey, null), "\"totalFound\":(\\d+)"))
                             - completedBefore;
+                    if (completedWhilePlacing < 0) {
+                        completedWhilePlacing = done;
+                    }
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("orders not completed within 10 minutes");
                     }
@@ -309,6 +338,7 @@ public class Bench {
                 }
                 double totalSeconds = (System.nanoTime() - t0) / 1e9;
                 Duration hostCpuDone = ours.cpu();
+                double jitCpuMs = ours.compilerCpu().minus(jitCpu0).toNanos() / 1e6;
                 double clientCpuMs = clientCpu().minus(clientCpu0).toNanos() / 1e6;
                 double hostCpuMs = hostCpuDone.minus(hostCpu0).toNanos() / 1e6;
                 // how busy the host was in each phase: a host short of CPU is near the number of cores,
@@ -330,7 +360,8 @@ public class Bench {
                     }
                     references.add(match(o, "\"vendorReference\":\"([^\"]+)\""));
                 });
-                return new Round(n, placedSeconds, totalSeconds, hostCpuMs, clientCpuMs, coresPlacing, coresCompleting,
+                return new Round(n, placedSeconds, totalSeconds, hostCpuMs, clientCpuMs, jitCpuMs, completedWhilePlacing,
+                        coresPlacing, coresCompleting,
                         lost.get(), duplicated.get(), n - references.size());
             }
 
@@ -340,12 +371,17 @@ public class Bench {
             }
 
             String report(double pingMs, String target) {
-                return String.format(Locale.ROOT, "%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %7.2f ms%n%-48s %7.2f ms%n"
+                return String.format(Locale.ROOT, "%-48s %9.0f/s%n%-48s %9.0f/s  %s%n%-48s %10d%n%-48s %9.0f/s%n"
+                        + "%-48s %7.2f ms%n%-48s %7.2f ms%n%-48s %7.2f ms%n"
                         + "%-48s %7.2f ms  (%.1f pings)%n%-48s %4.2f / %4.2f  (of %d cores)%n%-48s %10d%n%-48s %10d%n"
                         + "%-48s %10d%n",
                         "placed (POST /applications/{id}/assessments)", n / placedSeconds,
                         "placed and completed, end to end", n / totalSeconds, target,
+                        "  completed by the time the last was placed", completedWhilePlacing,
+                        "  the rest completed at", (n - completedWhilePlacing) / (totalSeconds - placedSeconds),
                         "host CPU time per order (all threads)", hostCpuMs / n,
+                        "  of it the JIT compilers' (" + String.format(Locale.ROOT, "%.2f", jitCores()) + " of a core)",
+                        jitCpuMs / n,
                         "benchmark clients' CPU time per order", clientCpuMs / n,
                         "host CPU per authenticated GET /ping (baseline)", pingMs, hostCpuMs / n / pingMs,
                         "host CPU busy placing / completing the rest", coresPlacing, coresCompleting,
@@ -599,6 +635,33 @@ public class Bench {
         /** CPU time the Karaf JVM has used so far, all threads. */
         Duration cpu() {
             return jvm().info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for Karaf"));
+        }
+
+        /**
+         * CPU time of the JVM's JIT compiler threads so far (Linux: the threads named "C1/C2
+         * CompilerThread" under /proc; zero where there is no /proc).
+         */
+        Duration compilerCpu() {
+            Path tasks = Path.of("/proc/" + jvm().pid() + "/task");
+            long ticks = 0;
+            try (Stream<Path> s = Files.list(tasks)) {
+                for (Path t : s.toList()) {
+                    try {
+                        if (!Files.readString(t.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
+                            continue;
+                        }
+                        String stat = Files.readString(t.resolve("stat"));
+                        // fields after "(name) ": state is field 3, utime 14 and stime 15
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended while being read
+                    }
+                }
+            } catch (IOException e) {
+                return Duration.ZERO;
+            }
+            return Duration.ofMillis(ticks * 10); // USER_HZ is 100 on Linux
         }
 
         ProcessHandle jvm() {
