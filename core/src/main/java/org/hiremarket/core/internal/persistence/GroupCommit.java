@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * makes the writer redo that batch one write per transaction, so the others are not lost with it.
  *
  * <p>Only for writes that check before they change anything (a failing write must not leave
- * half of its changes in the shared transaction) and that touch one record each.
+ * half of its changes in the shared transaction) and that touch one record each. A write that
+ * refuses with an {@link ApiException} (a 4xx answer decided by its checks, so before it changed
+ * anything) gets that exception while the others in its batch are committed as usual; any other
+ * failure redoes the batch one write per transaction.
  */
 public final class GroupCommit implements AutoCloseable {
 
@@ -140,7 +143,11 @@ public final class GroupCommit implements AutoCloseable {
                 preload.accept(em, padded(keys));
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Item<?> i : batch) {
-                    out.add(i.work().apply(em));
+                    try {
+                        out.add(i.work().apply(em));
+                    } catch (ApiException refused) {
+                        out.add(new Refused(refused));
+                    }
                 }
                 return out;
             });
@@ -176,9 +183,17 @@ public final class GroupCommit implements AutoCloseable {
         return out;
     }
 
+    /** What a write that refused gets once its batch is committed. */
+    private record Refused(ApiException reason) {
+    }
+
     @SuppressWarnings("unchecked")
     private static <R> void complete(Item<R> item, Object result) {
-        item.done().complete((R) result);
+        if (result instanceof Refused r) {
+            item.done().completeExceptionally(r.reason());
+        } else {
+            item.done().complete((R) result);
+        }
     }
 
     private <R> void single(Item<R> item) {
@@ -187,6 +202,11 @@ public final class GroupCommit implements AutoCloseable {
         } catch (RuntimeException e) {
             item.done().completeExceptionally(e);
         }
+    }
+
+    /** @return how many writes are queued and not yet taken into a batch */
+    int pending() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
     @Override

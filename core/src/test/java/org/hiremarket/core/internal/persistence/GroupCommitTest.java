@@ -108,6 +108,37 @@ public class GroupCommitTest {
         }
     }
 
+    @Test
+    public void aRefusedWriteGetsItsProblemWhileItsBatchIsCommittedOnce() throws Exception {
+        db.holdFirst = new CountDownLatch(1);
+        Future<String> first = callers.submit(() -> writes.run("a", em -> "first"));
+        assertTrue(db.firstStarted.await(5, TimeUnit.SECONDS));
+        Future<String> ok1 = callers.submit(() -> writes.run("b", em -> "ok1"));
+        Future<String> refused = callers.submit(() -> writes.run("c", em -> {
+            throw org.hiremarket.core.internal.common.ApiException.conflict("order-exists", "Already ordered", "open order");
+        }));
+        Future<String> ok2 = callers.submit(() -> writes.run("d", em -> "ok2"));
+        // all three queued behind the held first transaction, so they make one batch
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (writes.pending() < 3 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        assertEquals(3, writes.pending());
+        db.holdFirst.countDown();
+        assertEquals("first", first.get(5, TimeUnit.SECONDS));
+        assertEquals("ok1", ok1.get(5, TimeUnit.SECONDS));
+        assertEquals("ok2", ok2.get(5, TimeUnit.SECONDS));
+        try {
+            refused.get(5, TimeUnit.SECONDS);
+            fail();
+        } catch (java.util.concurrent.ExecutionException e) {
+            assertTrue(e.getCause() instanceof org.hiremarket.core.internal.common.ApiException);
+            assertEquals(409, ((org.hiremarket.core.internal.common.ApiException) e.getCause()).status());
+        }
+        // the held first write, then the three queued behind it in one transaction: the refusal redid nothing
+        assertEquals(2, db.transactions.get());
+    }
+
     /** Bounded wait until that many callers are running (blocked in {@code run}). */
     private void awaitActive(int n) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
