@@ -16,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -154,6 +159,59 @@ public class AssessmentIT extends HireMarketTestSupport {
     }
 
     // ---------------------------------------------------------------- tests
+
+    /**
+     * Orders placed at the same moment share a commit: each is stored, and of several for the same
+     * application and package exactly one is placed while the others answer 409.
+     */
+    @Test
+    public void ordersPlacedAtTheSameMomentAreEachStoredAndAnApplicationIsOrderedOnce() throws Exception {
+        TestCompany co = createCompany(unique("Burst"));
+        String connection = activeSkillCheck(co);
+        String jobId = job(co);
+        String same = application(co, jobId, unique("same") + "@example.com");
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            others.add(application(co, jobId, unique("other" + i) + "@example.com"));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Reply>> onSame = new ArrayList<>();
+        List<Future<Reply>> onOthers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                onSame.add(clients.submit(() -> {
+                    go.await(30, TimeUnit.SECONDS);
+                    return order(co, same, connection, "java-dev");
+                }));
+            }
+            for (String app : others) {
+                onOthers.add(clients.submit(() -> {
+                    go.await(30, TimeUnit.SECONDS);
+                    return order(co, app, connection, "java-dev");
+                }));
+            }
+            go.countDown();
+            int placed = 0;
+            for (Future<Reply> f : onSame) {
+                Reply r = f.get(60, TimeUnit.SECONDS);
+                if (r.status() == 201) {
+                    placed++;
+                } else {
+                    assertProblem(409, "order-exists", r);
+                }
+            }
+            assertEquals("orders placed for the one application", 1, placed);
+            for (Future<Reply> f : onOthers) {
+                assertStatus(201, f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Reply stored = get("/assessments?applicationId=" + same, co.apiKey());
+        assertStatus(200, stored);
+        assertEquals(stored.body(), 1, stored.json().path("totalFound").asInt());
+    }
 
     @Test
     public void orderedAssessmentCompletesAndItsResultIsShown() throws Exception {

@@ -236,10 +236,10 @@ public class AssessmentService {
 
     /**
      * Checks and writes an order in the caller's transaction (a batch of the placing group commit,
-     * so every refusal is an {@link ApiException} thrown before anything is written): the connection (the company's, and
-     * taking orders as the database has it in this transaction, not a cached copy, so an order is
-     * placed before a disconnect commits or refused, whichever node disconnected), the package, the
-     * application, and no open order of the same package.
+     * so every refusal is an {@link ApiException} thrown before anything is written): the
+     * connection (the company's, and taking orders as the database has it in this transaction, not
+     * a cached copy, so an order is placed before a disconnect commits or refused, whichever node
+     * disconnected), the package, the application, and no open order of the same package.
      *
      * @param known the package as just fetched from the vendor, or {@code null} to take it from the cached list
      * @return the order, or {@code null} (nothing written) when the package is not in the cached list

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 
+import org.hiremarket.core.internal.common.ApiException;
 import org.junit.After;
 import org.junit.Test;
 
@@ -87,38 +88,36 @@ public class GroupCommitTest {
 
     @Test
     public void aFailingWriteFailsAloneAndTheOthersInItsBatchAreCommitted() throws Exception {
+        Throwable failed = batchWithAFailingWrite(new IllegalArgumentException("not an order of this connection"));
+        assertTrue(failed instanceof IllegalArgumentException);
+        // the held first write, the batch that failed, then its three writes one by one
+        assertEquals(5, db.transactions.get());
+    }
+
+    @Test
+    public void aRefusedWriteGetsItsProblemWhileItsBatchIsCommittedOnce() throws Exception {
+        Throwable refused = batchWithAFailingWrite(ApiException.conflict("order-exists", "Already ordered", "open order"));
+        assertTrue(refused instanceof ApiException);
+        assertEquals(409, ((ApiException) refused).status());
+        // the held first write, then the three queued behind it in one transaction: the refusal redid nothing
+        assertEquals(2, db.transactions.get());
+    }
+
+    /**
+     * A first write held in its transaction while three more queue behind it (one batch), the
+     * middle one of them throwing {@code failure}: the others get their results.
+     *
+     * @return what the failing write's caller got
+     */
+    private Throwable batchWithAFailingWrite(RuntimeException failure) throws Exception {
         db.holdFirst = new CountDownLatch(1);
         Future<String> first = callers.submit(() -> writes.run("a", em -> "first"));
         assertTrue(db.firstStarted.await(5, TimeUnit.SECONDS));
         Future<String> ok1 = callers.submit(() -> writes.run("b", em -> "ok1"));
         Future<String> bad = callers.submit(() -> writes.run("c", em -> {
-            throw new IllegalArgumentException("not an order of this connection");
+            throw failure;
         }));
         Future<String> ok2 = callers.submit(() -> writes.run("d", em -> "ok2"));
-        awaitActive(4);
-        db.holdFirst.countDown();
-        assertEquals("first", first.get(5, TimeUnit.SECONDS));
-        assertEquals("ok1", ok1.get(5, TimeUnit.SECONDS));
-        assertEquals("ok2", ok2.get(5, TimeUnit.SECONDS));
-        try {
-            bad.get(5, TimeUnit.SECONDS);
-            fail();
-        } catch (java.util.concurrent.ExecutionException e) {
-            assertTrue(e.getCause() instanceof IllegalArgumentException);
-        }
-    }
-
-    @Test
-    public void aRefusedWriteGetsItsProblemWhileItsBatchIsCommittedOnce() throws Exception {
-        db.holdFirst = new CountDownLatch(1);
-        Future<String> first = callers.submit(() -> writes.run("a", em -> "first"));
-        assertTrue(db.firstStarted.await(5, TimeUnit.SECONDS));
-        Future<String> ok1 = callers.submit(() -> writes.run("b", em -> "ok1"));
-        Future<String> refused = callers.submit(() -> writes.run("c", em -> {
-            throw org.hiremarket.core.internal.common.ApiException.conflict("order-exists", "Already ordered", "open order");
-        }));
-        Future<String> ok2 = callers.submit(() -> writes.run("d", em -> "ok2"));
-        // all three queued behind the held first transaction, so they make one batch
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (writes.pending() < 3 && System.nanoTime() < deadline) {
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
@@ -129,14 +128,12 @@ public class GroupCommitTest {
         assertEquals("ok1", ok1.get(5, TimeUnit.SECONDS));
         assertEquals("ok2", ok2.get(5, TimeUnit.SECONDS));
         try {
-            refused.get(5, TimeUnit.SECONDS);
+            bad.get(5, TimeUnit.SECONDS);
             fail();
+            return null;
         } catch (java.util.concurrent.ExecutionException e) {
-            assertTrue(e.getCause() instanceof org.hiremarket.core.internal.common.ApiException);
-            assertEquals(409, ((org.hiremarket.core.internal.common.ApiException) e.getCause()).status());
+            return e.getCause();
         }
-        // the held first write, then the three queued behind it in one transaction: the refusal redid nothing
-        assertEquals(2, db.transactions.get());
     }
 
     /** Bounded wait until that many callers are running (blocked in {@code run}). */
