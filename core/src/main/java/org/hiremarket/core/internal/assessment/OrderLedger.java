@@ -17,6 +17,7 @@ import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.core.internal.assessment.AssessmentViews.AttachmentView;
 import org.hiremarket.core.internal.assessment.AssessmentViews.OrderEventView;
 import org.hiremarket.core.internal.common.Ids;
+import org.hiremarket.core.internal.common.StoredJson;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.GroupCommit;
 import org.slf4j.Logger;
@@ -24,7 +25,6 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Every change of an order's state, each in its own short transaction with its history entry. The
@@ -36,7 +36,6 @@ final class OrderLedger {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderLedger.class);
     private static final AtomicLong SEQ = new AtomicLong();
-    static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_DETAILS = 50;
     static final int MAX_ATTACHMENTS = 20;
 
@@ -274,7 +273,7 @@ final class OrderLedger {
         }
         try {
             return new CheckedResult(score, r.passed(), truncate(r.band(), 100), truncate(r.summary(), 4000),
-                    url(r.reportUrl()), JSON.writeValueAsString(details), JSON.writeValueAsString(attachments));
+                    url(r.reportUrl()), StoredJson.mapper().writeValueAsString(details), StoredJson.mapper().writeValueAsString(attachments));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("result cannot be stored: " + e.getMessage());
         }
@@ -293,7 +292,7 @@ final class OrderLedger {
             return empty;
         }
         try {
-            return JSON.readValue(json, type);
+            return StoredJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             LOG.warn("Stored assessment data cannot be read: {}", e.getMessage());
             return empty;

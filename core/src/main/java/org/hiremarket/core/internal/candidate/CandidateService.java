@@ -26,6 +26,7 @@ import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.common.StoredJson;
 import org.hiremarket.core.internal.common.Text;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.ReferenceData;
@@ -36,7 +37,6 @@ import org.osgi.service.component.annotations.Reference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The candidates of a company. There is one candidate per email address and company: creating a
@@ -59,7 +59,6 @@ public class CandidateService {
             "image/png", "PNG",
             "image/jpeg", "JPEG");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database db;
 
@@ -346,7 +345,7 @@ public class CandidateService {
             return null;
         }
         try {
-            return JSON.writeValueAsString(list);
+            return StoredJson.mapper().writeValueAsString(list);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write candidate data", e);
         }
@@ -357,7 +356,7 @@ public class CandidateService {
             return List.of();
         }
         try {
-            return JSON.readValue(json, type);
+            return StoredJson.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored candidate data is not readable", e);
         }

@@ -5,16 +5,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.hiremarket.api.integration.IntegrationDescriptor;
+import org.hiremarket.core.internal.common.StoredJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Turns partner-account values into the stored JSON (secrets sealed) and back. */
 final class AccountStore {
 
     static final String MASK = "********";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
     };
 
@@ -31,7 +30,7 @@ final class AccountStore {
             out.put(k, f != null && f.secret() ? box.encrypt(v) : v);
         });
         try {
-            return JSON.writeValueAsString(out);
+            return StoredJson.mapper().writeValueAsString(out);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -56,7 +55,7 @@ final class AccountStore {
             return Map.of();
         }
         try {
-            return JSON.readValue(stored, MAP);
+            return StoredJson.mapper().readValue(stored, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored partner account is not readable", e);
         }

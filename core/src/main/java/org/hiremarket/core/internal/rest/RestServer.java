@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
@@ -65,40 +66,49 @@ public class RestServer {
             @Reference CandidateService candidates, @Reference ApplicationService applications,
             @Reference EmployeeService employees, @Reference IdempotencyStore idempotency,
             @Reference AssessmentService assessments, @Reference HiringStepService steps, ApiConfig config) {
-        // published on a thread of its own so the rest of the boot goes on meanwhile
-        List<Object> documented = List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments),
-                new UserResource(users), new AuthResource(auth, tokens, users),
-                new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
-                new ReferenceResource(), new JobResource(jobs, applications, steps),
-                new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
-                new AssessmentResource(assessments),
-                new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource());
-        List<Object> resources = new ArrayList<>(documented);
-        resources.add(new OpenApiResource(documented));
-        ObjectMapper mapper = objectMapper();
-        List<Object> filters = List.of(new BodyLimitFilter(config.max_body_bytes()),
-                new AuthenticationFilter(companies, tokens),
-                new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
-                new IdempotencyFilter(idempotency, mapper, Duration.ofHours(config.idempotency_retention_hours())));
-        this.server = CompletableFuture.supplyAsync(() -> publish(resources, filters, mapper), r -> {
+        // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
+        // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
+        Supplier<Api> api = () -> {
+            List<Object> documented = List.of(new IntegrationResource(marketplace),
+                    new ConnectionResource(connections, assessments), new UserResource(users),
+                    new AuthResource(auth, tokens, users), new CredentialResource(companies, credentials),
+                    new OAuthTokenResource(credentials), new ReferenceResource(), new JobResource(jobs, applications, steps),
+                    new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
+                    new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
+                    new PingResource());
+            List<Object> resources = new ArrayList<>(documented);
+            resources.add(new OpenApiResource(documented));
+            ObjectMapper mapper = objectMapper();
+            List<Object> filters = List.of(new BodyLimitFilter(config.max_body_bytes()),
+                    new AuthenticationFilter(companies, tokens),
+                    new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
+                    new IdempotencyFilter(idempotency, mapper, Duration.ofHours(config.idempotency_retention_hours())));
+            return new Api(resources, filters, mapper);
+        };
+        this.server = CompletableFuture.supplyAsync(() -> publish(api), r -> {
             Thread t = new Thread(r, "hiremarket-rest-publish");
             t.setDaemon(true);
             t.start();
         });
     }
 
-    private static Server publish(List<Object> resources, List<Object> filters, ObjectMapper mapper) {
+    /** What is published: resources, the filters around them and the JSON mapper they share. */
+    private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper) {
+    }
+
+    private static Server publish(Supplier<Api> build) {
         long t0 = System.nanoTime();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
         try {
+            Api api = build.get();
             JAXRSServerFactoryBean sf = new JAXRSServerFactoryBean();
             sf.setBus(BusFactory.getDefaultBus());
             sf.setAddress(ADDRESS);
-            sf.setServiceBeans(resources);
+            sf.setServiceBeans(api.resources());
             List<Object> providers = new ArrayList<>();
-            providers.add(new JacksonJsonProvider(mapper));
-            providers.addAll(filters);
+            providers.add(new JacksonJsonProvider(api.mapper()));
+            providers.addAll(api.filters());
             providers.add(new CallerProvider());
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);
