@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * HireMarket benchmark. Run from the repository root after a build: {@code bench/run.sh}.
  * Builds nothing: it unpacks the distribution built by Maven twice (HireMarket, and a bare Karaf
- * copy of it with the same third-party boot features but without hiremarket-core), then measures
+ * copy of it with the same third-party boot features but without hiremarket-core and without
+ * HireMarket's configuration files), then measures
  * in one run, interleaving the two so both see the same machine:
  * <ul>
  * <li>boot with an empty bundle cache to the first 200 (HireMarket: {@code GET /api/v1/integrations}
@@ -558,7 +559,11 @@ public class Bench {
             return k;
         }
 
-        /** The same Karaf and third-party boot features, without hiremarket-core. */
+        /**
+         * The same Karaf and third-party boot features, without hiremarket-core and without HireMarket's
+         * configuration: its DataSource would otherwise be created in the bare Karaf too, and its pool
+         * would open the database there.
+         */
         void makeBare() throws IOException {
             Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
             String s = Files.readString(cfg);
@@ -567,6 +572,14 @@ public class Bench {
                 throw new IllegalStateException("hiremarket-core not found in featuresBoot of " + cfg);
             }
             Files.writeString(cfg, without);
+            try (Stream<Path> etc = Files.list(home.resolve("etc"))) {
+                for (Path p : etc.toList()) {
+                    String n = p.getFileName().toString();
+                    if (n.startsWith("org.hiremarket.") || n.equals("org.ops4j.datasource-hiremarket.cfg")) {
+                        Files.delete(p);
+                    }
+                }
+            }
             setProperty("etc/org.apache.cxf.osgi.cfg", "org.apache.cxf.servlet.hide-service-list-page", "false");
         }
 
