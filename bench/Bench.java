@@ -40,7 +40,7 @@ public class Bench {
     static final Path WORK = ROOT.resolve("bench/work");
 
     public static void main(String[] args) throws Exception {
-        int bootRuns = intArg(args, "--boot-runs", 5);
+        int bootRuns = intArg(args, "--boot-runs", 9);
         int deployRuns = intArg(args, "--deploy-runs", 9);
         Path dist = single(ROOT.resolve("karaf-assembly/target"), "hiremarket-distribution-.*\\.tar\\.gz");
         Path pluginJar = single(ROOT.resolve("plugins/openboard/target"), "hiremarket-plugin-openboard-[^-]*(-SNAPSHOT)?\\.jar");

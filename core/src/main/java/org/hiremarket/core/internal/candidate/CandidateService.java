@@ -59,7 +59,6 @@ public class CandidateService {
             "image/png", "PNG",
             "image/jpeg", "JPEG");
 
-
     private final Database db;
 
     @Activate
