@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * HireMarket benchmark. Run from the repository root after a build: {@code bench/run.sh}.
  * Builds nothing: it unpacks the distribution built by Maven twice (HireMarket, and a bare Karaf
  * copy of it with the same third-party boot features but without hiremarket-core and without
- * HireMarket's configuration files), then measures
- * in one run, interleaving the two so both see the same machine:
+ * HireMarket's configuration files), then measures in one run, interleaving the two so both see
+ * the same machine:
  * <ul>
  * <li>boot with an empty bundle cache to the first 200 (HireMarket: {@code GET /api/v1/integrations}
  * with an API key; bare: CXF's service list), and the JVM's RSS 5 s later;</li>

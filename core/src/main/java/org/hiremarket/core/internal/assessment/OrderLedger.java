@@ -273,7 +273,8 @@ final class OrderLedger {
         }
         try {
             return new CheckedResult(score, r.passed(), truncate(r.band(), 100), truncate(r.summary(), 4000),
-                    url(r.reportUrl()), StoredJson.mapper().writeValueAsString(details), StoredJson.mapper().writeValueAsString(attachments));
+                    url(r.reportUrl()), StoredJson.mapper().writeValueAsString(details),
+                    StoredJson.mapper().writeValueAsString(attachments));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("result cannot be stored: " + e.getMessage());
         }

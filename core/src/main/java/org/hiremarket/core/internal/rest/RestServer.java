@@ -72,10 +72,10 @@ public class RestServer {
             List<Object> documented = List.of(new IntegrationResource(marketplace),
                     new ConnectionResource(connections, assessments), new UserResource(users),
                     new AuthResource(auth, tokens, users), new CredentialResource(companies, credentials),
-                    new OAuthTokenResource(credentials), new ReferenceResource(), new JobResource(jobs, applications, steps),
-                    new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
-                    new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
-                    new PingResource());
+                    new OAuthTokenResource(credentials), new ReferenceResource(),
+                    new JobResource(jobs, applications, steps), new CandidateResource(candidates, applications),
+                    new ApplicationResource(applications, assessments, steps), new AssessmentResource(assessments),
+                    new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource());
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
