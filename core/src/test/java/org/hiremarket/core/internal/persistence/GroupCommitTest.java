@@ -7,11 +7,15 @@ import static org.junit.Assert.fail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -118,10 +122,7 @@ public class GroupCommitTest {
             throw failure;
         }));
         Future<String> ok2 = callers.submit(() -> writes.run("d", em -> "ok2"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (writes.pending() < 3 && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
+        awaitUntil(() -> writes.pending() >= 3);
         assertEquals(3, writes.pending());
         db.holdFirst.countDown();
         assertEquals("first", first.get(5, TimeUnit.SECONDS));
@@ -131,16 +132,21 @@ public class GroupCommitTest {
             bad.get(5, TimeUnit.SECONDS);
             fail();
             return null;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return e.getCause();
         }
     }
 
     /** Bounded wait until that many callers are running (blocked in {@code run}). */
     private void awaitActive(int n) {
+        awaitUntil(() -> ((ThreadPoolExecutor) callers).getActiveCount() >= n);
+    }
+
+    /** Polls {@code condition} every 5 ms for at most 5 s; the assertions after it tell what was missed. */
+    private static void awaitUntil(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (((java.util.concurrent.ThreadPoolExecutor) callers).getActiveCount() < n && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
     }
 
