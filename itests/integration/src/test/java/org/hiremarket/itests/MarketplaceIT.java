@@ -5,13 +5,23 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -334,5 +344,35 @@ public class MarketplaceIT extends HireMarketTestSupport {
         assertProblem(404, "not-found", get("/connections/does-not-exist", co.apiKey()));
         assertProblem(404, "not-found", get("/nothing-here", co.apiKey()));
         assertProblem(405, "method-not-allowed", send("DELETE", "/integrations", co.apiKey(), null));
+    }
+
+    /**
+     * A request for an address under /api that no endpoint serves is answered 404 without a WARN line
+     * in the log for each (CXF's default): a scanner or a client polling while the host boots would
+     * otherwise fill it.
+     */
+    @Test
+    public void requestsForAddressesNoEndpointServesAreNotLoggedAsWarnings() throws Exception {
+        String path = "/api/v0/nothing-" + UUID.randomUUID();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + System.getProperty("hiremarket.test.http.port") + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, r.statusCode());
+        // CXF logs through java.util.logging; a warning written after the request shows its line would be there by now
+        String marker = "log marker " + UUID.randomUUID();
+        Logger.getLogger(MarketplaceIT.class.getName()).warning(marker);
+        Path log = Path.of(System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log"), "karaf.log");
+        await("the marker in " + log, WAIT, () -> read(log).contains(marker));
+        String written = read(log);
+        assertTrue("the log keeps warnings", written.contains("WARN") && written.contains(marker));
+        assertFalse("no warning for " + path, written.contains(path));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
     }
 }
