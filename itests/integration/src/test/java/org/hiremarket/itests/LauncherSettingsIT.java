@@ -1,0 +1,95 @@
+package org.hiremarket.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/**
+ * The JVM settings the distribution's {@code bin/setenv} gives every launch through Karaf's scripts
+ * (Pax Exam starts its JVM itself, so the other ITs do not go through it): the symbol table sized
+ * for the classes HireMarket loads, accepted by the JDK that runs the tests, added once even when
+ * the file is sourced twice (bin/start, then bin/karaf), and left alone when the admin sets it.
+ */
+public class LauncherSettingsIT {
+
+    private static Path setenv;
+
+    @BeforeClass
+    public static void unpackSetenv() throws Exception {
+        String distribution = System.getProperty("hiremarket.distribution");
+        assertTrue("system property hiremarket.distribution (run the tests through Maven)", distribution != null);
+        Path dir = Files.createTempDirectory("hiremarket-setenv");
+        run(dir, "tar", "-xzf", distribution, "-C", dir.toString(), "--wildcards", "*/bin/setenv");
+        try (var found = Files.find(dir, 4, (p, a) -> p.endsWith(Path.of("bin", "setenv")))) {
+            setenv = found.findFirst().orElseThrow(() -> new AssertionError("no bin/setenv in " + distribution));
+        }
+    }
+
+    @Test
+    public void launchesGetASymbolTableSizedForHireMarket() throws Exception {
+        String opts = extraJavaOpts("", 1);
+        assertTrue(opts, opts.contains("-XX:+UnlockExperimentalVMOptions"));
+        assertEquals(opts, 1, count(opts, "-XX:SymbolTableSize=262144"));
+
+        // the JDK running the build takes them, and the JVM ends up with that table
+        List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        java.addAll(List.of(opts.trim().split("\\s+")));
+        java.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        String flags = run(setenv.getParent(), java.toArray(new String[0]));
+        Matcher m = Pattern.compile("SymbolTableSize\\s*=\\s*(\\d+)").matcher(flags);
+        assertTrue(flags, m.find());
+        assertEquals("262144", m.group(1));
+    }
+
+    @Test
+    public void sourcedTwiceTheOptionsAreAddedOnce() throws Exception {
+        String opts = extraJavaOpts("-Xmx2g", 2);
+        assertEquals(opts, 1, count(opts, "-XX:SymbolTableSize="));
+        assertTrue("the admin's own options stay: " + opts, opts.contains("-Xmx2g"));
+    }
+
+    @Test
+    public void anAdminsOwnSymbolTableSizeWins() throws Exception {
+        String opts = extraJavaOpts("-XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=65536", 1);
+        assertEquals(opts, 1, count(opts, "-XX:SymbolTableSize="));
+        assertFalse(opts, opts.contains("262144"));
+    }
+
+    /** EXTRA_JAVA_OPTS after sourcing bin/setenv {@code times} times, starting from {@code initial}. */
+    private static String extraJavaOpts(String initial, int times) throws Exception {
+        String script = "EXTRA_JAVA_OPTS='" + initial + "'; " + ". ./setenv; ".repeat(times)
+                + "printf '%s' \"$EXTRA_JAVA_OPTS\"";
+        return run(setenv.getParent(), "sh", "-c", script);
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    private static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Path output = Files.createTempFile("hiremarket-launcher", ".out");
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", command));
+        }
+        String out = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
+        assertEquals(String.join(" ", command) + " printed: " + out, 0, p.exitValue());
+        return out;
+    }
+}
