@@ -663,14 +663,22 @@ public class Bench {
             }
             try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
                 return lines.filter(l -> l.contains("Registering new instance of \"/api\" servlet")).findFirst()
-                        .map(l -> logTime(l)).map(t -> Duration.between(launchedAt, t).toMillis() / 1e3)
+                        .map(Karaf::logTime).map(t -> Duration.between(launchedAt, t).toMillis() / 1e3)
                         .orElse(Double.NaN);
             }
         }
 
-        /** The time stamp a Karaf log line starts with (2026-12-03T19:41:56,590, the JVM's default zone). */
+        /**
+         * The time stamp a Karaf log line starts with (2026-12-03T19:41:56,590, the JVM's default zone);
+         * null when the line does not start with one.
+         */
         static Instant logTime(String line) {
-            return LocalDateTime.parse(line.substring(0, 23).replace(',', '.')).atZone(ZoneId.systemDefault()).toInstant();
+            try {
+                return LocalDateTime.parse(line.substring(0, 23).replace(',', '.')).atZone(ZoneId.systemDefault())
+                        .toInstant();
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
 
         long rssAfter(Duration wait) throws Exception {
