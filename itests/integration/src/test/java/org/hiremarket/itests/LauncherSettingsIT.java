@@ -4,13 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +29,7 @@ public class LauncherSettingsIT {
         String distribution = System.getProperty("hiremarket.distribution");
         assertTrue("system property hiremarket.distribution (run the tests through Maven)", distribution != null);
         Path dir = Files.createTempDirectory("hiremarket-setenv");
-        run(dir, "tar", "-xzf", distribution, "-C", dir.toString(), "--wildcards", "*/bin/setenv");
+        Commands.run(dir, "tar", "-xzf", distribution, "-C", dir.toString(), "--wildcards", "*/bin/setenv");
         try (var found = Files.find(dir, 4, (p, a) -> p.endsWith(Path.of("bin", "setenv")))) {
             setenv = found.findFirst().orElseThrow(() -> new AssertionError("no bin/setenv in " + distribution));
         }
@@ -48,7 +45,7 @@ public class LauncherSettingsIT {
         List<String> java = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         java.addAll(List.of(opts.trim().split("\\s+")));
         java.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
-        String flags = run(setenv.getParent(), java.toArray(new String[0]));
+        String flags = Commands.run(setenv.getParent(), java.toArray(new String[0]));
         Matcher m = Pattern.compile("SymbolTableSize\\s*=\\s*(\\d+)").matcher(flags);
         assertTrue(flags, m.find());
         assertEquals("262144", m.group(1));
@@ -72,24 +69,10 @@ public class LauncherSettingsIT {
     private static String extraJavaOpts(String initial, int times) throws Exception {
         String script = "EXTRA_JAVA_OPTS='" + initial + "'; " + ". ./setenv; ".repeat(times)
                 + "printf '%s' \"$EXTRA_JAVA_OPTS\"";
-        return run(setenv.getParent(), "sh", "-c", script);
+        return Commands.run(setenv.getParent(), "sh", "-c", script);
     }
 
     private static int count(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
-    }
-
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Path output = Files.createTempFile("hiremarket-launcher", ".out");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + String.join(" ", command));
-        }
-        String out = Files.readString(output, StandardCharsets.UTF_8);
-        Files.delete(output);
-        assertEquals(String.join(" ", command) + " printed: " + out, 0, p.exitValue());
-        return out;
     }
 }

@@ -52,7 +52,8 @@ public class RestartDurabilityIT {
         unpack();
         start();
         awaitStatus("/integrations", null, 401);
-        String password = match(run(home.resolve("bin/add-console-user").toString(), "itest"), "(?m)^Password: (\\S+)");
+        String password = match(Commands.run(null, home.resolve("bin/add-console-user").toString(), "itest"),
+                "(?m)^Password: (\\S+)");
 
         String created = console(password, "marketplace:company-create \"Durable Inc\"");
         String apiKey = match(created, "(?m)^API key: (hm_\\S+)");
@@ -94,7 +95,7 @@ public class RestartDurabilityIT {
         assertEquals(5, JSON.readTree(send("GET", "/assessments", apiKey, null).body()).path("totalFound").asInt());
 
         // a normal stop and start as well
-        run(home.resolve("bin/stop").toString());
+        Commands.run(null, home.resolve("bin/stop").toString());
         assertTrue("Karaf stopped", launcher.waitFor(60, TimeUnit.SECONDS));
         start();
         awaitStatus("/integrations/openboard", apiKey, 200);
@@ -114,8 +115,7 @@ public class RestartDurabilityIT {
             }
         }
         Files.createDirectories(home);
-        new ProcessBuilder("tar", "xzf", dist.toString(), "--strip-components=1").directory(home.toFile())
-                .inheritIO().start().waitFor();
+        Commands.run(home, "tar", "xzf", dist.toString(), "--strip-components=1");
         httpPort = freePort();
         sshPort = freePort();
         set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
@@ -252,13 +252,6 @@ public class RestartDurabilityIT {
             java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         throw new AssertionError("timed out after 120 s");
-    }
-
-    private static String run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(String.join(" ", cmd) + ": " + out, 0, p.waitFor());
-        return out;
     }
 
     private static String match(String text, String regex) {
