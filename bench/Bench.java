@@ -112,8 +112,7 @@ public class Bench {
                     median(rssBare.stream().map(Long::doubleValue).toList()) / 1024,
                     median(rssOurs.stream().map(Long::doubleValue).toList())
                             / median(rssBare.stream().map(Long::doubleValue).toList()), "<= 1.20",
-                    bootRatioInterval(bootOurs, bootBare) + bootPhases(bootOurs, servletOurs, bootBare, servletBare),
-                    bootOurs, bootBare);
+                    bootDetails(bootOurs, servletOurs, bootBare, servletBare), bootOurs, bootBare);
             System.out.print(report);
             return;
         }
@@ -152,8 +151,8 @@ public class Bench {
             System.out.printf(Locale.ROOT, "%nboot median: hiremarket %.2f s, bare %.2f s, ratio %.2f%n%s"
                     + "jar moved into deploy/ -> listed by REST: median %.0f ms %s%n"
                     + "jar deleted -> connection UNAVAILABLE: median %.0f ms %s%n", median(bootOurs), median(bootBare),
-                    median(bootOurs) / median(bootBare), bootRatioInterval(bootOurs, bootBare)
-                            + bootPhases(bootOurs, servletOurs, bootBare, servletBare), median(deployMs),
+                    median(bootOurs) / median(bootBare), bootDetails(bootOurs, servletOurs, bootBare, servletBare),
+                    median(deployMs),
                     rounded(deployMs), median(undeployMs), rounded(undeployMs));
             return;
         }
@@ -196,8 +195,7 @@ public class Bench {
                 "boot, empty bundle cache, to first 200", bo, bb, bo / bb, "<= 1.30"));
         report.append(String.format(Locale.ROOT, "%-48s %8.0fMB %8.0fMB %8.2f  %s%n", "RSS 5 s after the first 200",
                 ro / 1024, rb / 1024, ro / rb, "<= 1.20"));
-        report.append(bootRatioInterval(bootOurs, bootBare));
-        report.append(bootPhases(bootOurs, servletOurs, bootBare, servletBare));
+        report.append(bootDetails(bootOurs, servletOurs, bootBare, servletBare));
         report.append(String.format(Locale.ROOT, "%-48s %8.0fms %10s %8s  %s%n",
                 "jar moved into deploy/ -> listed by REST", dm, "-", "-", "<= 250 ms"));
         report.append(String.format(Locale.ROOT, "%-48s %8.0fms %10s %8s  %s%n",
@@ -922,6 +920,12 @@ public class Bench {
         Arrays.sort(ratios);
         return String.format(Locale.ROOT, "boot ratio, 95 %% bootstrap interval over the %d run pairs: %.2f to %.2f%n", n,
                 ratios[(int) (ratios.length * 0.025)], ratios[(int) (ratios.length * 0.975) - 1]);
+    }
+
+    /** What every report prints below the boot medians: how precise their ratio is, and the boot in two parts. */
+    static String bootDetails(List<Double> bootOurs, List<Double> servletOurs, List<Double> bootBare,
+            List<Double> servletBare) {
+        return bootRatioInterval(bootOurs, bootBare) + bootPhases(bootOurs, servletOurs, bootBare, servletBare);
     }
 
     /**
