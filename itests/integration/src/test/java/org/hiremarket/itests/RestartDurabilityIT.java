@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,12 +153,10 @@ public class RestartDurabilityIT {
 
     private String console(String password, String command) throws Exception {
         for (int attempt = 0;; attempt++) {
-            Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u",
-                    "itest", "-p", password, "-b").directory(home.toFile()).redirectErrorStream(true).start();
-            p.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
-            p.getOutputStream().close();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).replace("\r", "");
-            if (p.waitFor() == 0 && !out.contains("Authentication failed")) {
+            Commands.Result r = Commands.exec(home, command + "\n", home.resolve("bin/client").toString(), "-a",
+                    String.valueOf(sshPort), "-u", "itest", "-p", password, "-b");
+            String out = r.output().replace("\r", "");
+            if (r.exitCode() == 0 && !out.contains("Authentication failed")) {
                 return out;
             }
             if (attempt >= 10) {
