@@ -22,8 +22,7 @@ done
 python3 - "$home" "$work/classes.log" "$out" <<'PY'
 import glob, os, re, sys, zipfile
 home, log, out = sys.argv[1:4]
-WANTED = ("org.eclipse.persistence.", "javax.persistence", "com.fasterxml.jackson.",
-          "org.apache.cxf.cxf-rt-frontend-jaxrs", "org.hiremarket.")
+WANTED = ("org.eclipse.persistence.", "javax.persistence", "com.fasterxml.jackson.", "org.hiremarket.")
 bsn = {}
 for d in glob.glob(os.path.join(home, "data/cache/bundle*")):
     jars = sorted(glob.glob(os.path.join(d, "version*/bundle.jar")))

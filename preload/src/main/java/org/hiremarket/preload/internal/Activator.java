@@ -79,6 +79,7 @@ public final class Activator implements BundleActivator {
     }
 
     private void preload(BundleContext context) {
+        tracker.close(); // it has done its one job
         long start = System.nanoTime();
         try (InputStream in = Activator.class.getResourceAsStream(LIST)) {
             if (in == null) {
