@@ -230,7 +230,8 @@ public class AssessmentService {
             PackageView pkg = requirePackage(c, packageId, "packageId");
             v = placing.run(key, em -> placeIfKnown(em, caller, applicationId, connectionId, packageId, pkg));
         }
-        mailbox.enqueue(v.id(), v.integrationId());
+        OrderView placed = v;
+        db.afterCommit(() -> mailbox.enqueue(placed.id(), placed.integrationId()));
         return v;
     }
 

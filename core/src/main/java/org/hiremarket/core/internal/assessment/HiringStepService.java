@@ -189,7 +189,7 @@ public class HiringStepService {
             return new StepMoveView(ApplicationService.view(em, a), order, notOrdered);
         });
         if (v.assessmentOrder() != null && v.assessmentOrder().status() == OrderStatus.PLACED) {
-            mailbox.enqueue(v.assessmentOrder().id(), v.assessmentOrder().integrationId());
+            db.afterCommit(() -> mailbox.enqueue(v.assessmentOrder().id(), v.assessmentOrder().integrationId()));
         }
         return v;
     }

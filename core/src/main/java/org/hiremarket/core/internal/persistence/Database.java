@@ -2,6 +2,8 @@ package org.hiremarket.core.internal.persistence;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -80,12 +82,79 @@ public class Database {
         }
     }
 
-    /** Runs {@code work} in a transaction (joining one already running) and returns its result. */
+    /**
+     * The transaction running on this thread: how deep {@link #tx} calls are nested in it, and what
+     * to do once it has committed. Aries JPA's template joins a nested {@code Required} call to the
+     * running transaction by itself; this only keeps what must wait for the outermost commit.
+     */
+    private static final class Scope {
+        int depth;
+        List<Runnable> afterCommit;
+    }
+
+    private static final ThreadLocal<Scope> SCOPE = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} in a transaction and returns its result. Called inside another
+     * {@code tx} on the same thread, it joins that transaction: nothing is committed until the
+     * outermost call returns, and a failure anywhere rolls the whole of it back.
+     */
     public <R> R tx(Function<EntityManager, R> work) {
+        Scope scope = SCOPE.get();
+        boolean outermost = scope == null;
+        if (outermost) {
+            scope = new Scope();
+            SCOPE.set(scope);
+        }
+        scope.depth++;
+        R result;
         try {
-            return template(WAIT_MS).txExpr(TransactionType.Required, work::apply);
+            result = template(WAIT_MS).txExpr(TransactionType.Required, work::apply);
         } catch (RuntimeException e) {
             throw unwrap(e);
+        } finally {
+            scope.depth--;
+            if (outermost) {
+                SCOPE.remove();
+            }
+        }
+        if (outermost && scope.afterCommit != null) {
+            runAfterCommit(scope.afterCommit);
+        }
+        return result;
+    }
+
+    /** @return whether this thread is inside {@link #tx}, so its writes commit only when that returns */
+    public boolean inTransaction() {
+        return SCOPE.get() != null;
+    }
+
+    /**
+     * Runs {@code action} once the transaction running on this thread has committed (not at all if
+     * it rolls back), or now when none is running: for what must not happen before the data it
+     * refers to is visible to other threads and survives a crash (handing an order to the mailbox,
+     * sending a mail with a token).
+     */
+    public void afterCommit(Runnable action) {
+        Scope scope = SCOPE.get();
+        if (scope == null) {
+            action.run();
+            return;
+        }
+        if (scope.afterCommit == null) {
+            scope.afterCommit = new ArrayList<>();
+        }
+        scope.afterCommit.add(action);
+    }
+
+    private static void runAfterCommit(List<Runnable> actions) {
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // the transaction has committed; what follows it must not turn that into a failure
+                LOG.warn("An action after a commit failed", e);
+            }
         }
     }
 

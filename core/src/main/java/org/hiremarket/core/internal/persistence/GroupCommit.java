@@ -84,7 +84,9 @@ public final class GroupCommit implements AutoCloseable {
      * @throws RuntimeException what the work threw, or a 503 problem when the batch could not be committed in time
      */
     public <R> R run(String key, Function<EntityManager, R> work) {
-        if (!running) {
+        if (!running || db.inTransaction()) {
+            // a caller inside a transaction of its own (an idempotent request writing its record in
+            // the same transaction) must see the write commit or roll back with the rest of it
             return db.tx(work);
         }
         CompletableFuture<R> done = new CompletableFuture<>();

@@ -50,6 +50,7 @@ public class AssessmentResource {
 
     @POST
     @Path("/{id}/cancel")
+    @CommitsInSteps
     @Requires(Scope.ASSESSMENTS_MANAGE)
     public OrderView cancel(@Context Caller caller, @PathParam("id") String id) {
         return assessments.cancel(caller, id);

@@ -89,6 +89,7 @@ public class ConnectionResource {
 
     @POST
     @Path("/{id}/account")
+    @CommitsInSteps
     public ConnectionView account(@Context Caller caller, @PathParam("id") String id, AccountRequest body) {
         AccountRequest b = Params.body(body);
         return connections.submitAccount(caller, id, b.fields(), b.reverseScopes());
@@ -96,12 +97,14 @@ public class ConnectionResource {
 
     @POST
     @Path("/{id}/disconnect")
+    @CommitsInSteps
     public ConnectionView disconnect(@Context Caller caller, @PathParam("id") String id) {
         return connections.disconnect(caller, id);
     }
 
     @POST
     @Path("/{id}/reactivate")
+    @CommitsInSteps
     public ConnectionView reactivate(@Context Caller caller, @PathParam("id") String id) {
         return connections.reactivate(caller, id);
     }

@@ -24,6 +24,7 @@ import org.hiremarket.core.internal.identity.UserService;
 import org.hiremarket.core.internal.job.JobService;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
+import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,7 +66,8 @@ public class RestServer {
             @Reference TokenService tokens, @Reference CredentialService credentials, @Reference JobService jobs,
             @Reference CandidateService candidates, @Reference ApplicationService applications,
             @Reference EmployeeService employees, @Reference IdempotencyStore idempotency,
-            @Reference AssessmentService assessments, @Reference HiringStepService steps, ApiConfig config) {
+            @Reference AssessmentService assessments, @Reference HiringStepService steps, @Reference Database db,
+            ApiConfig config) {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
@@ -82,8 +84,9 @@ public class RestServer {
             List<Object> filters = List.of(new BodyLimitFilter(config.max_body_bytes()),
                     new AuthenticationFilter(companies, tokens),
                     new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
-                    new IdempotencyFilter(idempotency, mapper, Duration.ofHours(config.idempotency_retention_hours())));
-            return new Api(resources, filters, mapper);
+                    new IdempotencyFilter());
+            return new Api(resources, filters, mapper, new IdempotentInvoker(db, idempotency, mapper,
+                    Duration.ofHours(config.idempotency_retention_hours())));
         };
         this.server = CompletableFuture.supplyAsync(() -> publish(api), r -> {
             Thread t = new Thread(r, "hiremarket-rest-publish");
@@ -92,8 +95,8 @@ public class RestServer {
         });
     }
 
-    /** What is published: resources, the filters around them and the JSON mapper they share. */
-    private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper) {
+    /** What is published: resources, the filters around them, the JSON mapper they share, and their invoker. */
+    private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {
     }
 
     private static Server publish(Supplier<Api> build) {
@@ -106,6 +109,7 @@ public class RestServer {
             sf.setBus(BusFactory.getDefaultBus());
             sf.setAddress(ADDRESS);
             sf.setServiceBeans(api.resources());
+            sf.setInvoker(api.invoker());
             List<Object> providers = new ArrayList<>();
             providers.add(new JacksonJsonProvider(api.mapper()));
             providers.addAll(api.filters());

@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -79,8 +78,8 @@ public final class InMemoryUnit implements AutoCloseable {
         JpaTemplate template = template();
         return new Database() {
             @Override
-            public <R> R tx(Function<EntityManager, R> work) {
-                return template.txExpr(work::apply);
+            JpaTemplate template(long waitMs) {
+                return template;
             }
         };
     }
@@ -105,15 +104,24 @@ public final class InMemoryUnit implements AutoCloseable {
 
     private final class LocalTemplate implements JpaTemplate {
 
+        /** The entity manager of the transaction running on this thread: a nested call joins it, as Aries JPA's does. */
+        private final ThreadLocal<EntityManager> running = new ThreadLocal<>();
+
         @Override
         public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            EntityManager joined = running.get();
+            if (joined != null) {
+                return code.apply(joined);
+            }
             EntityManager em = emf.createEntityManager();
+            running.set(em);
             try {
                 em.getTransaction().begin();
                 R r = code.apply(em);
                 em.getTransaction().commit();
                 return r;
             } finally {
+                running.remove();
                 if (em.getTransaction().isActive()) {
                     em.getTransaction().rollback();
                 }
