@@ -314,17 +314,17 @@ public class CustomerApiIT extends HireMarketTestSupport {
                         concurrentKey);
                 futures.add(pool.submit(c));
             }
+            // a duplicate waits for the first request's transaction and then gets its answer
             Set<String> created = new HashSet<>();
+            int replayed = 0;
             for (Future<Response> f : futures) {
                 Response r = f.get();
-                assertTrue(r.toString(), r.status() == 201 || r.status() == 409);
-                if (r.status() == 201) {
-                    created.add(r.json().path("id").asText());
-                } else {
-                    assertEquals("urn:hiremarket:problem:idempotency-in-progress", r.json().path("type").asText());
-                }
+                assertEquals(r.toString(), 201, r.status());
+                created.add(r.json().path("id").asText());
+                replayed += "true".equals(r.header("Idempotent-Replayed")) ? 1 : 0;
             }
             assertEquals("every 201 names the same candidate", 1, created.size());
+            assertEquals("one created it, seven got its answer", 7, replayed);
         } finally {
             pool.shutdownNow();
         }
@@ -343,6 +343,70 @@ public class CustomerApiIT extends HireMarketTestSupport {
         assertEquals(400, api().call("POST", "/jobs", key, "{\"title\": \"\"}", "Idempotency-Key", retryKey).status());
         assertEquals(201, api().call("POST", "/jobs", key, String.format(SEED_JOB, "fixed"), "Idempotency-Key", retryKey)
                 .status());
+    }
+
+    @Test
+    public void aSecretIsNeverKeptForAReplayAndAnswersOnlyGoBackToTheirCredential() throws Exception {
+        TestCompany acme = createCompany("Idempotent secrets " + UUID.randomUUID());
+        Credential key = Credential.apiKey(acme.apiKey());
+        Response second = api().call("POST", "/credentials/api-keys", key, Map.of("label", "second"));
+        assertEquals(second.toString(), 201, second.status());
+        Credential otherKey = Credential.apiKey(second.json().path("apiKey").asText());
+
+        String idem = UUID.randomUUID().toString();
+        Response created = api().call("POST", "/credentials/api-keys", key, Map.of("label", "ci"), "Idempotency-Key", idem);
+        assertEquals(created.toString(), 201, created.status());
+        String secret = created.json().path("apiKey").asText();
+        assertTrue(secret, secret.startsWith("hm_"));
+        String client = "{\"name\": \"reporting\", \"scopes\": [\"jobs_read\"]}";
+        String clientIdem = UUID.randomUUID().toString();
+        Response createdClient = api().call("POST", "/credentials/oauth-clients", key, client, "Idempotency-Key", clientIdem);
+        assertEquals(createdClient.toString(), 201, createdClient.status());
+        String clientSecret = createdClient.json().path("clientSecret").asText();
+        assertFalse(clientSecret.isEmpty());
+
+        // nothing of either secret is in the database, in any form the idempotency records take
+        try (java.sql.Connection c = dataSource().getConnection();
+                java.sql.PreparedStatement q = c.prepareStatement("SELECT BODY FROM HM_IDEMPOTENCY WHERE COMPANYID = ?")) {
+            q.setString(1, acme.id());
+            try (java.sql.ResultSet rows = q.executeQuery()) {
+                int n = 0;
+                while (rows.next()) {
+                    n++;
+                    byte[] body = rows.getBytes(1);
+                    String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+                    assertFalse(text, text.contains(secret) || text.contains(clientSecret));
+                }
+                assertEquals("both requests are remembered", 2, n);
+            }
+        }
+
+        // the retry learns what was created and where, never the secret
+        Response retry = api().call("POST", "/credentials/api-keys", key, Map.of("label", "ci"), "Idempotency-Key", idem);
+        assertEquals(retry.toString(), 409, retry.status());
+        assertEquals("urn:hiremarket:problem:secret-not-replayed", retry.json().path("type").asText());
+        assertEquals(created.header("Location"), retry.header("Location"));
+        assertFalse(retry.body().contains(secret));
+        Response clientRetry = api().call("POST", "/credentials/oauth-clients", key, client, "Idempotency-Key", clientIdem);
+        assertEquals(409, clientRetry.status());
+        assertFalse(clientRetry.body().contains(clientSecret));
+
+        // another credential of the same company never gets the first answer
+        Response stolen = api().call("POST", "/credentials/api-keys", otherKey, Map.of("label", "ci"), "Idempotency-Key", idem);
+        assertEquals(stolen.toString(), 422, stolen.status());
+        assertEquals("urn:hiremarket:problem:idempotency-key-reused", stolen.json().path("type").asText());
+        String jobIdem = UUID.randomUUID().toString();
+        assertEquals(201, api().call("POST", "/jobs", key, String.format(SEED_JOB, "Own"), "Idempotency-Key", jobIdem)
+                .status());
+        Response otherJob = api().call("POST", "/jobs", otherKey, String.format(SEED_JOB, "Own"), "Idempotency-Key", jobIdem);
+        assertEquals(otherJob.toString(), 422, otherJob.status());
+        assertEquals(3, api().call("GET", "/credentials/api-keys", key, null).json().size());
+    }
+
+    private javax.sql.DataSource dataSource() throws Exception {
+        var refs = bundleContext.getServiceReferences(javax.sql.DataSource.class, "(osgi.jndi.service.name=hiremarket)");
+        assertFalse("the hiremarket DataSource", refs.isEmpty());
+        return bundleContext.getService(refs.iterator().next());
     }
 
     // ---------------------------------------------------------------- validation

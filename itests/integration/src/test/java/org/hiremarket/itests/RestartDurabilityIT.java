@@ -28,7 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Nothing acknowledged is lost: the unpacked distribution runs as a real process, a company, its
  * API key, an installed plugin, the admin's activation and an ACTIVE connection survive a
- * {@code kill -9} of the JVM and a normal stop. Also proves the documented console access for
+ * {@code kill -9} of the JVM and a normal stop; creations sent with an {@code Idempotency-Key} while
+ * the JVM is killed are, once retried, each created exactly once and answered 201 (never a 409 for a
+ * request of the dead process). Also proves the documented console access for
  * scripts ({@code bin/add-console-user}, then {@code bin/client -b}).
  */
 public class RestartDurabilityIT {
@@ -75,10 +77,64 @@ public class RestartDurabilityIT {
         awaitTrue(() -> orders.stream().allMatch(o -> orderStatus(apiKey, o).equals("SENT")
                 || orderStatus(apiKey, o).equals("IN_PROGRESS")));
 
+        // idempotent creations in flight when the host dies
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            keys.add("crash-" + i + "-" + java.util.UUID.randomUUID());
+        }
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService burst = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (String key : keys) {
+            burst.submit(() -> {
+                try {
+                    send("POST", "/jobs", apiKey, jobBody(key), "Idempotency-Key", key);
+                    answered.incrementAndGet();
+                } catch (Exception cutOff) {
+                    // the host died under it
+                }
+            });
+        }
+        awaitTrue(() -> answered.get() >= 40);
         killJvm();
+        burst.shutdownNow();
+        assertTrue(burst.awaitTermination(60, TimeUnit.SECONDS));
+        assertTrue("requests were still in flight at the kill: " + answered.get(), answered.get() < keys.size());
+
         start();
         awaitStatus("/integrations/openboard", apiKey, 200);
         assertEquals("the connection survived kill -9", "ACTIVE", field("/connections/" + id, apiKey, "status"));
+
+        // every retry gets the first answer or runs afresh: never a duplicate, never a 409 for a dead request
+        java.util.concurrent.ExecutorService retries = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (String key : keys) {
+                done.add(retries.submit(() -> {
+                    HttpResponse<String> r = send("POST", "/jobs", apiKey, jobBody(key), "Idempotency-Key", key);
+                    assertEquals(key + ": " + r.body(), 201, r.statusCode());
+                    HttpResponse<String> again = send("POST", "/jobs", apiKey, jobBody(key), "Idempotency-Key", key);
+                    assertEquals(again.body(), "true", again.headers().firstValue("Idempotent-Replayed").orElse(""));
+                    assertEquals(JSON.readTree(r.body()).path("id").asText(), JSON.readTree(again.body()).path("id").asText());
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            retries.shutdownNow();
+        }
+        java.util.Map<String, Integer> titles = new java.util.HashMap<>();
+        for (int offset = 0;; offset += 100) {
+            JsonNode jobs = JSON.readTree(send("GET", "/jobs?limit=100&offset=" + offset, apiKey, null).body());
+            jobs.path("content").forEach(j -> titles.merge(j.path("title").asText(), 1, Integer::sum));
+            if (jobs.path("content").size() < 100) {
+                break;
+            }
+        }
+        for (String key : keys) {
+            assertEquals("jobs created for " + key, Integer.valueOf(1), titles.get(key));
+        }
         JsonNode page = JSON.readTree(send("GET", "/connections", apiKey, null).body());
         assertEquals(2, page.path("totalFound").asInt());
         // every order survived and completes once: the host delivers open orders again after a restart
@@ -121,6 +177,8 @@ public class RestartDurabilityIT {
         set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
         set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
         set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+        // a burst of a thousand creations and their retries is not what this test is about
+        set("etc/org.hiremarket.api.cfg", "rate.limit.per.second", 0);
         // the demo vendor completes orders 5 s after taking them: long enough to die in between
         Files.writeString(home.resolve("etc/org.hiremarket.plugin.skillcheck.cfg"), "completion.delay.ms = 5000\n");
     }
@@ -192,10 +250,7 @@ public class RestartDurabilityIT {
 
     private String placeOrder(String apiKey, String connectionId, String email) throws Exception {
         if (jobId == null) {
-            jobId = JSON.readTree(send("POST", "/jobs", apiKey, "{\"title\": \"Analyst\", \"location\": {\"countryCode\":"
-                    + " \"DE\", \"city\": \"Berlin\"}, \"industry\": {\"id\": \"computer_software\"},"
-                    + " \"function\": {\"id\": \"engineering\"}, \"experienceLevel\": {\"id\": \"entry_level\"}}")
-                    .body()).path("id").asText();
+            jobId = JSON.readTree(send("POST", "/jobs", apiKey, jobBody("Analyst")).body()).path("id").asText();
         }
         HttpResponse<String> app = send("POST", "/jobs/" + jobId + "/applications", apiKey,
                 "{\"candidate\": {\"firstName\": \"Dur\", \"lastName\": \"Able\", \"email\": \"" + email + "\"}}");
@@ -214,10 +269,20 @@ public class RestartDurabilityIT {
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String apiKey, String body) throws Exception {
+    private static String jobBody(String title) {
+        return "{\"title\": \"" + title + "\", \"location\": {\"countryCode\": \"DE\", \"city\": \"Berlin\"},"
+                + " \"industry\": {\"id\": \"computer_software\"}, \"function\": {\"id\": \"engineering\"},"
+                + " \"experienceLevel\": {\"id\": \"entry_level\"}}";
+    }
+
+    private HttpResponse<String> send(String method, String path, String apiKey, String body, String... headers)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1" + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         if (apiKey != null) {
             b.header("X-SmartToken", apiKey);
         }

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
 
+import javax.persistence.PersistenceException;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -58,6 +59,20 @@ final class IdempotentInvoker extends JAXRSInvoker {
         }
     }
 
+    /**
+     * Another request wrote the key's record first (a unique key violation on writing it): a
+     * problem of its own, so that the database layer passes it on as it is.
+     */
+    private static final class KeyTaken extends ApiException {
+        private static final long serialVersionUID = 1L;
+
+        KeyTaken(Throwable cause) {
+            super(409, "idempotency-in-progress", "Request in progress",
+                    "a request with this Idempotency-Key is still being processed; retry in a moment", null);
+            initCause(cause);
+        }
+    }
+
     @Override
     public Object invoke(Exchange exchange, Object request) {
         IdempotencyStore.Request idem = (IdempotencyStore.Request) exchange.getInMessage().get(IdempotencyFilter.REQUEST);
@@ -71,28 +86,46 @@ final class IdempotentInvoker extends JAXRSInvoker {
             if (method != null && method.isAnnotationPresent(CommitsInSteps.class)) {
                 return inSteps(exchange, request, idem);
             }
-            return db.tx(em -> {
-                IdempotencyStore.Outcome outcome = store.begin(em, idem, retention);
-                if (outcome instanceof IdempotencyStore.Replay replay) {
-                    return replay(replay);
+            try {
+                return inOneTransaction(exchange, request, idem);
+            } catch (RuntimeException e) {
+                if (find(e, KeyTaken.class) == null) {
+                    throw e;
                 }
-                String reservation = ((IdempotencyStore.Proceed) outcome).reservation();
-                Object result = super.invoke(exchange, request);
-                Answer answer = answer(result);
-                if (!answer.success()) {
-                    throw new Refused(result);
-                }
-                store.complete(em, reservation, answer.status(), answer.location(), answer.body());
-                return result;
-            });
+                // a duplicate wrote the key's record at the same moment, before this request ran
+                // anything; it has committed now, and its answer is there to replay
+                return inOneTransaction(exchange, request, idem);
+            }
         } catch (RuntimeException e) {
-            Refused refused = refused(e);
+            Refused refused = find(e, Refused.class);
             if (refused != null) {
                 return refused.result;
             }
             // the lookup refused the request, or the transaction could not commit
             return new MessageContentsList(JAXRSUtils.convertFaultToResponse(e, exchange.getInMessage()));
         }
+    }
+
+    private Object inOneTransaction(Exchange exchange, Object request, IdempotencyStore.Request idem) {
+        return db.tx(em -> {
+            IdempotencyStore.Outcome outcome;
+            try {
+                outcome = store.begin(em, idem, retention);
+            } catch (PersistenceException e) {
+                throw new KeyTaken(e);
+            }
+            if (outcome instanceof IdempotencyStore.Replay replay) {
+                return replay(replay);
+            }
+            String reservation = ((IdempotencyStore.Proceed) outcome).reservation();
+            Object result = super.invoke(exchange, request);
+            Answer answer = answer(result);
+            if (!answer.success()) {
+                throw new Refused(result);
+            }
+            store.complete(em, reservation, answer.status(), answer.location(), answer.body());
+            return result;
+        });
     }
 
     private Object inSteps(Exchange exchange, Object request, IdempotencyStore.Request idem) {
@@ -131,10 +164,10 @@ final class IdempotentInvoker extends JAXRSInvoker {
         }
     }
 
-    private static Refused refused(Throwable e) {
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof Refused r) {
-                return r;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
