@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** What the REST API and the console show of assessments: never entities. */
 public final class AssessmentViews {
 
@@ -23,6 +25,7 @@ public final class AssessmentViews {
     public record CandidateShared(String id, String firstName, String lastName, String email) {
     }
 
+    @Schema(name = "ResultAttachment")
     public record AttachmentView(String name, String contentType, String url) {
     }
 

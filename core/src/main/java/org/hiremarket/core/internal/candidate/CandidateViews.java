@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.hiremarket.core.internal.candidate.ApplicationStatus;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** Candidate and application resources as the API speaks them. */
 public final class CandidateViews {
 
@@ -37,6 +39,7 @@ public final class CandidateViews {
             List<Experience> experience, List<Education> education) {
     }
 
+    @Schema(name = "CandidateAttachment")
     public record AttachmentView(String id, String name, String contentType, int size, Instant createdOn) {
         static AttachmentView of(AttachmentEntity a) {
             return new AttachmentView(a.getId(), a.getName(), a.getContentType(), a.getSize(),
@@ -62,6 +65,7 @@ public final class CandidateViews {
     }
 
     /** Body of {@code PUT /applications/{id}/status}. */
+    @Schema(name = "ApplicationStatusChange")
     public record StatusChange(String status, String note) {
     }
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.hiremarket.core.internal.identity.ReferenceData;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** The job resources as the API speaks them. */
 public final class JobViews {
 
@@ -15,6 +17,7 @@ public final class JobViews {
     }
 
     /** {@code {"countryCode": "US", "city": "San Francisco", "remote": false}} */
+    @Schema(name = "JobLocationIn")
     public record LocationIn(String countryCode, String city, Boolean remote) {
     }
 
@@ -34,6 +37,7 @@ public final class JobViews {
     }
 
     /** Body of {@code PUT /jobs/{id}/status}. */
+    @Schema(name = "JobStatusChange")
     public record StatusChange(String status) {
     }
 
@@ -41,6 +45,7 @@ public final class JobViews {
     public record Publication(String visibility) {
     }
 
+    @Schema(name = "JobLocation")
     public record LocationView(String country, String countryCode, String city, boolean remote) {
     }
 
