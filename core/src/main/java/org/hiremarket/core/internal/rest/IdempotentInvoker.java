@@ -137,7 +137,8 @@ final class IdempotentInvoker extends JAXRSInvoker {
         Object result;
         try {
             result = super.invoke(exchange, request);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // nothing is to be remembered of it, and the key must not stay reserved until the next start
             forget(reservation);
             throw e;
         }
