@@ -97,6 +97,15 @@ public class AssessmentOrderEntity {
     private boolean redeliver;
     @Column(length = 1000)
     private String lastError;
+    /**
+     * Delivery calls that got an answer or failed, acknowledged ones included; {@code null} in orders
+     * of an earlier version, which counted failed attempts only ({@link #deliveryAttempts}, which the
+     * backoff still counts from).
+     */
+    private Integer attemptsMade;
+    /** Machine-readable reason of a failed delivery or a vendor's report (the vendor's code where it gave one). */
+    @Column(length = 80)
+    private String statusCode;
 
     // result
     private Double score;
@@ -249,11 +258,27 @@ public class AssessmentOrderEntity {
         }
     }
 
+    /** @return delivery calls made, acknowledged ones included */
+    public int getAttemptsMade() {
+        return attemptsMade != null ? attemptsMade : deliveryAttempts + (vendorReference != null ? 1 : 0);
+    }
+
+    public String getStatusCode() { return statusCode; }
+
+    void attempted() {
+        this.attemptsMade = getAttemptsMade() + 1;
+    }
+
+    void statusCode(String code) {
+        this.statusCode = code;
+    }
+
+    /** Takes the vendor's reference and candidate link: the first ones stay, a redelivery never replaces them. */
     void acknowledged(String vendorReference, String candidateUrl, long at) {
-        if (vendorReference != null) {
+        if (vendorReference != null && this.vendorReference == null) {
             this.vendorReference = vendorReference;
         }
-        if (candidateUrl != null) {
+        if (candidateUrl != null && this.candidateUrl == null) {
             this.candidateUrl = candidateUrl;
         }
         this.redeliver = false;
@@ -263,6 +288,7 @@ public class AssessmentOrderEntity {
     }
 
     void attemptFailed(String error, long nextAt, long at) {
+        attempted();
         this.deliveryAttempts++;
         this.lastError = error;
         this.nextAttemptAt = nextAt;

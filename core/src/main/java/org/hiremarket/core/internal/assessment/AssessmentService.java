@@ -406,7 +406,7 @@ public class AssessmentService {
             }
             return tq.setMaxResults(limit).getResultList().stream().map(o -> new OrderAdminView(o.getId(),
                     o.getCompanyId(), o.getIntegrationId(), o.getConnectionId(), o.getStatus(), o.getPackageId(),
-                    o.getDeliveryAttempts(), o.getLastError(), Instant.ofEpochMilli(o.getPlacedAt()),
+                    o.getAttemptsMade(), o.getLastError(), Instant.ofEpochMilli(o.getPlacedAt()),
                     Instant.ofEpochMilli(o.getUpdatedAt()))).toList();
         });
     }
@@ -438,6 +438,26 @@ public class AssessmentService {
         return o;
     }
 
+    /**
+     * @return the order's state in a word a program can act on: the vendor's code or the host's for a
+     *         failed delivery, otherwise what the status means at the moment
+     */
+    static String statusDetail(AssessmentOrderEntity o) {
+        if (o.getStatusCode() != null) {
+            return o.getStatusCode();
+        }
+        return switch (o.getStatus()) {
+            case PLACED -> o.getDeliveryAttempts() > 0 ? "DELIVERY_RETRYING" : "AWAITING_DELIVERY";
+            case SENT -> "ACKNOWLEDGED";
+            case IN_PROGRESS -> "CANDIDATE_STARTED";
+            case COMPLETED -> "RESULT_RECEIVED";
+            case CANCELLED -> "CANCELLED_BY_CUSTOMER";
+            // orders that ended before the code was kept
+            case FAILED -> o.getSentAt() == null ? "DELIVERY_FAILED" : "VENDOR_FAILED";
+            case EXPIRED -> "VENDOR_EXPIRED";
+        };
+    }
+
     static OrderView view(EntityManager em, AssessmentOrderEntity o, boolean withHistory) {
         List<OrderEventView> history = withHistory
                 ? OrderLedger.history(o, em.createNamedQuery("OrderEvent.ofOrder", AssessmentOrderEventEntity.class)
@@ -448,13 +468,13 @@ public class AssessmentService {
                         OrderLedger.details(o.getDetailsJson()), OrderLedger.attachments(o.getAttachmentsJson()),
                         Instant.ofEpochMilli(o.getCompletedAt()));
         // when the next attempt is due matters once one failed; before, the order is being handed over
-        DeliveryView delivery = new DeliveryView(o.getDeliveryAttempts(), o.getLastError(),
+        DeliveryView delivery = new DeliveryView(o.getAttemptsMade(), o.getDeliveryAttempts(), o.getLastError(),
                 o.getDeliveryAttempts() > 0 ? OrderLedger.instant(o.getNextAttemptAt()) : null);
         return new OrderView(o.getId(), o.getApplicationId(), o.getJobId(), o.getJobTitle(),
                 new CandidateShared(o.getCandidateId(), o.getCandidateFirstName(), o.getCandidateLastName(),
                         o.getCandidateEmail()),
                 o.getConnectionId(), o.getIntegrationId(), o.getPackageId(), o.getPackageName(), o.getHiringStepId(),
-                o.getStatus(), o.getReason(), o.getVendorReference(), o.getCandidateUrl(), result, delivery,
+                o.getStatus(), statusDetail(o), o.getReason(), o.getVendorReference(), o.getCandidateUrl(), result, delivery,
                 o.getPlacedBy(), Instant.ofEpochMilli(o.getPlacedAt()), OrderLedger.instant(o.getSentAt()),
                 OrderLedger.instant(o.getStartedAt()), OrderLedger.instant(o.getFinishedAt()),
                 Instant.ofEpochMilli(o.getUpdatedAt()), history);

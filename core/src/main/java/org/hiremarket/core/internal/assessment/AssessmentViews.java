@@ -34,8 +34,11 @@ public final class AssessmentViews {
             Map<String, String> details, List<AttachmentView> attachments, Instant completedAt) {
     }
 
-    /** Delivery to the vendor, for support: attempts, the last error and the next attempt. */
-    public record DeliveryView(int attempts, String lastError, Instant nextAttemptAt) {
+    /**
+     * Delivery to the vendor, for support: calls made (the acknowledged one included), how many of
+     * them failed, the last error and the next attempt.
+     */
+    public record DeliveryView(int attempts, int failedAttempts, String lastError, Instant nextAttemptAt) {
     }
 
     public record OrderEventView(Instant at, OrderStatus from, OrderStatus to, String detail) {
@@ -43,7 +46,7 @@ public final class AssessmentViews {
 
     public record OrderView(String id, String applicationId, String jobId, String jobTitle, CandidateShared candidate,
             String connectionId, String integrationId, String packageId, String packageName, String hiringStepId,
-            OrderStatus status, String statusReason, String vendorReference, String candidateUrl, ResultView result,
+            OrderStatus status, String statusDetail, String statusReason, String vendorReference, String candidateUrl, ResultView result,
             DeliveryView delivery, String placedBy, Instant placedAt, Instant sentAt, Instant startedAt,
             Instant finishedAt, Instant updatedAt, List<OrderEventView> history) {
     }

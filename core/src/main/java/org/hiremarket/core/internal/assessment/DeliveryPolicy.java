@@ -16,12 +16,18 @@ import io.github.resilience4j.core.IntervalFunction;
  */
 final class DeliveryPolicy {
 
-    /** The decision: {@code retryAt} for a retry, or {@code failure} to give up on the order. */
-    record Decision(Long retryAt, String failure, String error) {
+    /**
+     * The decision: {@code retryAt} for a retry, or {@code failure} (with its machine-readable
+     * {@code code}) to give up on the order.
+     */
+    record Decision(Long retryAt, String code, String failure, String error) {
         boolean retry() {
             return retryAt != null;
         }
     }
+
+    /** The code of an order no vendor acknowledged within the delivery time limit. */
+    static final String NOT_ACKNOWLEDGED = "NOT_ACKNOWLEDGED";
 
     private final IntervalFunction backoff;
     private final Duration maxAge;
@@ -41,16 +47,17 @@ final class DeliveryPolicy {
             String message, Instant pausedUntil) {
         String error = failure != null ? failure.getMessage() : message;
         if (failure != null && failure.getCause() instanceof IntegrationException ie && !ie.isRetryable()) {
-            return new Decision(null, "Refused by the vendor (" + ie.code() + "): " + ie.getMessage(), error);
+            return new Decision(null, ie.code() == null || ie.code().isBlank() ? "VENDOR_REFUSED" : ie.code(),
+                    "Refused by the vendor (" + ie.code() + "): " + ie.getMessage(), error);
         }
         if (status == OrderStatus.PLACED && now >= placedAt + maxAge.toMillis()) {
-            return new Decision(null, "Not acknowledged by the vendor within " + maxAge.toHours() + " hours after "
+            return new Decision(null, NOT_ACKNOWLEDGED, "Not acknowledged by the vendor within " + maxAge.toHours() + " hours after "
                     + (attempts + 1) + " attempts; last error: " + error, error);
         }
         long next = now + backoff.apply(attempts + 1);
         if (pausedUntil != null) {
             next = Math.max(next, pausedUntil.toEpochMilli());
         }
-        return new Decision(next, null, error);
+        return new Decision(next, null, null, error);
     }
 }

@@ -108,28 +108,44 @@ final class OrderLedger {
         return out;
     }
 
-    /** The vendor acknowledged the order (first delivery or a redelivery). */
-    void acknowledged(String orderId, OrderAcknowledgement ack) {
-        writes.run(orderId, em -> {
+    /**
+     * The vendor acknowledged the order (first delivery or a redelivery). The first reference and
+     * candidate link stay: a redelivery acknowledged with another reference (a vendor that did not
+     * honour the idempotency key and may now hold the order twice) changes neither, and is noted in
+     * the order's history and the log.
+     *
+     * @return a description of such a conflict, for the integration's health; {@code null} when there was none
+     */
+    String acknowledged(String orderId, OrderAcknowledgement ack) {
+        return writes.run(orderId, em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o == null) {
                 return null;
             }
             long now = System.currentTimeMillis();
             boolean redelivery = o.getStatus() != OrderStatus.PLACED;
+            String reference = truncate(ack.vendorReference(), 200);
+            o.attempted();
             if (o.getStatus() == OrderStatus.PLACED) {
-                move(em, o, OrderStatus.SENT, "Acknowledged by the vendor as " + ack.vendorReference()
-                        + (o.getDeliveryAttempts() > 0 ? " after " + (o.getDeliveryAttempts() + 1) + " attempts" : ""), now);
+                move(em, o, OrderStatus.SENT, "Acknowledged by the vendor as " + reference
+                        + (o.getAttemptsMade() > 1 ? " after " + o.getAttemptsMade() + " attempts" : ""), now);
             }
-            if (!o.getStatus().isFinal()) {
-                o.acknowledged(truncate(ack.vendorReference(), 200), url(ack.candidateUrl()), now);
-            } else if (o.getVendorReference() == null) {
-                o.acknowledged(truncate(ack.vendorReference(), 200), url(ack.candidateUrl()), now);
+            String conflict = null;
+            if (o.getVendorReference() != null && reference != null && !reference.equals(o.getVendorReference())) {
+                conflict = "Redelivery of order " + orderId + " acknowledged as " + reference + ", not as "
+                        + o.getVendorReference() + ": the vendor did not honour the idempotency key hm-order-" + orderId
+                        + " and may hold the order twice";
+                event(em, o, o.getStatus(), o.getStatus(), "Redelivery acknowledged with another vendor reference ("
+                        + reference + "); the first, " + o.getVendorReference() + ", is kept", now);
+                LOG.warn("{}; the first reference is kept", conflict);
+            }
+            if (!o.getStatus().isFinal() || o.getVendorReference() == null) {
+                o.acknowledged(reference, url(ack.candidateUrl()), now);
             }
             if (redelivery) {
                 LOG.debug("Order {} redelivered to {} ({})", orderId, o.getIntegrationId(), o.getStatus());
             }
-            return null;
+            return conflict;
         });
     }
 
@@ -144,16 +160,25 @@ final class OrderLedger {
         });
     }
 
-    /** The order can never be delivered: the vendor refused it, or it was not acknowledged in time. */
-    void deliveryFailed(String orderId, String reason) {
+    /**
+     * The order can never be delivered: the vendor refused it, or it was not acknowledged in time.
+     *
+     * @param code      machine-readable reason: the vendor's code, or the host's
+     * @param attempted whether this follows a call to the vendor (counted as a delivery attempt)
+     */
+    void deliveryFailed(String orderId, String code, String reason, boolean attempted) {
         writes.run(orderId, em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o == null || o.getStatus().isFinal()) {
                 return null;
             }
             long now = System.currentTimeMillis();
+            if (attempted) {
+                o.attempted();
+            }
             if (o.getStatus() == OrderStatus.PLACED) {
                 o.reason(truncate(reason, 1000));
+                o.statusCode(truncate(code, 80));
                 move(em, o, OrderStatus.FAILED, reason, now);
             } else {
                 // the vendor has it already: a refused redelivery changes nothing but is noted
@@ -225,6 +250,7 @@ final class OrderLedger {
                 }
                 default -> {
                     o.reason(reason);
+                    o.statusCode(to == OrderStatus.FAILED ? "VENDOR_FAILED" : "VENDOR_EXPIRED");
                     detail = (to == OrderStatus.FAILED ? "The vendor could not carry out the order" : "Expired")
                             + (reason == null ? "" : ": " + reason);
                 }

@@ -326,7 +326,7 @@ public class OrderMailbox {
                 return;
             }
             if (c == null) {
-                ledger.deliveryFailed(orderId, "The connection of the order no longer exists");
+                ledger.deliveryFailed(orderId, "CONNECTION_GONE", "The connection of the order no longer exists", false);
                 return;
             }
             AssessmentProvider provider = (AssessmentProvider) r.service();
@@ -344,7 +344,10 @@ public class OrderMailbox {
                 after(o, null, "the vendor gave no acknowledgement (null)");
                 return;
             }
-            ledger.acknowledged(orderId, ack);
+            String conflict = ledger.acknowledged(orderId, ack);
+            if (conflict != null) {
+                registry.caller().recordAnomaly(r.id(), conflict);
+            }
         } catch (PluginCallException e) {
             if (o != null) {
                 after(o, e, null);
@@ -371,7 +374,7 @@ public class OrderMailbox {
         if (d.retry()) {
             ledger.attemptFailed(o.getId(), d.error(), d.retryAt());
         } else {
-            ledger.deliveryFailed(o.getId(), d.failure());
+            ledger.deliveryFailed(o.getId(), d.code(), d.failure(), true);
         }
     }
 

@@ -63,7 +63,7 @@ public final class PluginCaller implements AutoCloseable {
 
     /** One integration's guards as admins and customers see them. */
     public record Health(String status, String circuit, float failureRatePercent, int recentCalls, int recentFailures,
-            int runningCalls, long calls, long failures, String lastFailure, Instant lastFailureAt,
+            int runningCalls, long calls, long failures, long anomalies, String lastFailure, Instant lastFailureAt,
             Instant retryAfter) {
     }
 
@@ -80,6 +80,8 @@ public final class PluginCaller implements AutoCloseable {
         final CircuitBreaker breaker;
         final AtomicLong calls = new AtomicLong();
         final AtomicLong failures = new AtomicLong();
+        /** Answers that broke the SPI's contract without failing the call (a second reference for one order). */
+        final AtomicLong anomalies = new AtomicLong();
         final AtomicReference<String> lastFailure = new AtomicReference<>();
         volatile Instant lastFailureAt;
         volatile Instant openedAt;
@@ -258,11 +260,23 @@ public final class PluginCaller implements AutoCloseable {
         return at.isAfter(Instant.now()) ? at : null;
     }
 
+    /**
+     * Counts an answer of an integration that broke the SPI's contract although its call returned
+     * (for example a redelivered order acknowledged with a second reference), and keeps it as the
+     * last failure, so that admins see it; the circuit breaker is not involved.
+     */
+    public void recordAnomaly(String integrationId, String detail) {
+        Guard g = guards.computeIfAbsent(integrationId, Guard::new);
+        g.anomalies.incrementAndGet();
+        g.lastFailure.set(detail);
+        g.lastFailureAt = Instant.now();
+    }
+
     /** @return the health of an integration's guards; {@code UP} for one never called */
     public Health health(String integrationId) {
         Guard g = guards.get(integrationId);
         if (g == null) {
-            return new Health("UP", "CLOSED", 0, 0, 0, 0, 0, 0, null, null, null);
+            return new Health("UP", "CLOSED", 0, 0, 0, 0, 0, 0, 0, null, null, null);
         }
         CircuitBreaker.Metrics m = g.breaker.getMetrics();
         CircuitBreaker.State state = g.breaker.getState();
@@ -274,7 +288,7 @@ public final class PluginCaller implements AutoCloseable {
         };
         return new Health(status, state.name(), rate, m.getNumberOfBufferedCalls(), m.getNumberOfFailedCalls(),
                 perIntegration - g.bulkhead.getMetrics().getAvailableConcurrentCalls(), g.calls.get(),
-                g.failures.get(), g.lastFailure.get(), g.lastFailureAt,
+                g.failures.get(), g.anomalies.get(), g.lastFailure.get(), g.lastFailureAt,
                 state == CircuitBreaker.State.OPEN ? retryAfter(g) : null);
     }
 

@@ -56,14 +56,16 @@ public final class Views {
 
     /**
      * How an integration's calls fare: {@code UP}, {@code DEGRADED} (recent failures) or {@code DOWN}
-     * (circuit open: calls paused until {@code retryAfter}).
+     * (circuit open: calls paused until {@code retryAfter}); {@code anomalies} counts answers that
+     * broke the SPI's contract without failing (the last one is {@code lastFailure}).
      */
     public record HealthView(String status, String circuit, float failureRatePercent, int recentCalls,
-            int recentFailures, int runningCalls, long calls, long failures, String lastFailure,
+            int recentFailures, int runningCalls, long calls, long failures, long anomalies, String lastFailure,
             Instant lastFailureAt, Instant retryAfter) {
         static HealthView of(PluginCaller.Health h) {
             return new HealthView(h.status(), h.circuit(), h.failureRatePercent(), h.recentCalls(), h.recentFailures(),
-                    h.runningCalls(), h.calls(), h.failures(), h.lastFailure(), h.lastFailureAt(), h.retryAfter());
+                    h.runningCalls(), h.calls(), h.failures(), h.anomalies(), h.lastFailure(), h.lastFailureAt(),
+                    h.retryAfter());
         }
     }
 

@@ -55,6 +55,7 @@ public class DeliveryPolicyTest {
                 threw(IntegrationException.invalid("UNKNOWN_PACKAGE", "no such package")), null, null);
         assertFalse(d.retry());
         assertTrue(d.failure(), d.failure().contains("UNKNOWN_PACKAGE") && d.failure().contains("no such package"));
+        assertEquals("the vendor's code, for programs", "UNKNOWN_PACKAGE", d.code());
     }
 
     @Test
@@ -71,6 +72,7 @@ public class DeliveryPolicyTest {
         DeliveryPolicy.Decision d = policy.afterFailure(OrderStatus.PLACED, 41, placed, NOW,
                 threw(IntegrationException.unavailable("still down")), null, null);
         assertFalse(d.retry());
+        assertEquals(DeliveryPolicy.NOT_ACKNOWLEDGED, d.code());
         assertTrue(d.failure(), d.failure().contains("72 hours") && d.failure().contains("42 attempts")
                 && d.failure().contains("still down"));
         // a redelivery of an order the vendor already has never fails it for age

@@ -206,7 +206,7 @@ public class OrderLedgerTest {
     @Test
     public void aStepSkippedIsNotShownAndTheFinalStepFollowsTheLastOneTaken() {
         String id = placed();
-        ledger.deliveryFailed(id, "The vendor refused the order: unknown package");
+        ledger.deliveryFailed(id, "UNKNOWN_PACKAGE", "The vendor refused the order: unknown package", true);
         List<AssessmentViews.OrderEventView> h = steps(id);
         assertEquals(List.of(OrderStatus.PLACED, OrderStatus.FAILED),
                 h.stream().map(AssessmentViews.OrderEventView::to).toList());
@@ -218,7 +218,7 @@ public class OrderLedgerTest {
     public void aNoteThatChangesNoStatusIsAHistoryEntryAfterItsStep() {
         String id = placed();
         ledger.acknowledged(id, new OrderAcknowledgement("SC-8", null));
-        ledger.deliveryFailed(id, "account suspended");
+        ledger.deliveryFailed(id, "ACCOUNT_SUSPENDED", "account suspended", true);
         assertEquals(1, rows(id).size());
         List<AssessmentViews.OrderEventView> h = steps(id);
         assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.SENT),
@@ -237,5 +237,75 @@ public class OrderLedgerTest {
                 rows(id).stream().map(AssessmentOrderEventEntity::getToStatus).toList());
         assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.COMPLETED), history(id));
         assertEquals("Result received: score 91, passed", steps(id).get(2).detail());
+    }
+
+    @Test
+    public void aRedeliveryAcknowledgedWithAnotherReferenceKeepsTheFirstAndSaysSo() {
+        String id = placed();
+        assertNull(ledger.acknowledged(id, new OrderAcknowledgement("SC-1", "https://vendor.example/c/1")));
+        assertNull("the same reference again is no conflict", ledger.acknowledged(id, new OrderAcknowledgement("SC-1",
+                "https://vendor.example/c/1")));
+        String conflict = ledger.acknowledged(id, new OrderAcknowledgement("SC-2", "https://vendor.example/c/2"));
+        assertTrue(conflict, conflict != null && conflict.contains("SC-2") && conflict.contains("SC-1")
+                && conflict.contains("hm-order-" + id));
+        AssessmentOrderEntity o = order(id);
+        assertEquals("SC-1", o.getVendorReference());
+        assertEquals("https://vendor.example/c/1", o.getCandidateUrl());
+        List<AssessmentViews.OrderEventView> h = steps(id);
+        assertEquals(List.of(OrderStatus.PLACED, OrderStatus.SENT, OrderStatus.SENT),
+                h.stream().map(AssessmentViews.OrderEventView::to).toList());
+        assertEquals("Redelivery acknowledged with another vendor reference (SC-2); the first, SC-1, is kept",
+                h.get(2).detail());
+    }
+
+    @Test
+    public void everyDeliveryCallCountsAsAnAttemptAndFailuresOnlyAsFailures() {
+        String first = placed();
+        ledger.acknowledged(first, new OrderAcknowledgement("SC-1", null));
+        assertEquals("a first success is one attempt", 1, order(first).getAttemptsMade());
+        assertEquals(0, order(first).getDeliveryAttempts());
+        assertEquals("Acknowledged by the vendor as SC-1", steps(first).get(1).detail());
+
+        String retried = placed();
+        ledger.attemptFailed(retried, "down", 5_000L);
+        ledger.attemptFailed(retried, "down", 9_000L);
+        ledger.acknowledged(retried, new OrderAcknowledgement("SC-2", null));
+        assertEquals(3, order(retried).getAttemptsMade());
+        assertEquals(2, order(retried).getDeliveryAttempts());
+        assertEquals("Acknowledged by the vendor as SC-2 after 3 attempts", steps(retried).get(1).detail());
+
+        String refused = placed();
+        ledger.deliveryFailed(refused, "UNKNOWN_PACKAGE", "refused", true);
+        assertEquals(1, order(refused).getAttemptsMade());
+        String orphan = placed();
+        ledger.deliveryFailed(orphan, "CONNECTION_GONE", "gone", false);
+        assertEquals("no vendor was called", 0, order(orphan).getAttemptsMade());
+    }
+
+    @Test
+    public void anOrderSaysItsStateInAWordAProgramCanActOn() {
+        String refused = placed();
+        assertEquals("AWAITING_DELIVERY", AssessmentService.statusDetail(order(refused)));
+        ledger.attemptFailed(refused, "down", 5_000L);
+        assertEquals("DELIVERY_RETRYING", AssessmentService.statusDetail(order(refused)));
+        ledger.deliveryFailed(refused, "UNKNOWN_PACKAGE", "Refused by the vendor (UNKNOWN_PACKAGE): no such package", true);
+        assertEquals("UNKNOWN_PACKAGE", AssessmentService.statusDetail(order(refused)));
+
+        String done = placed();
+        ledger.acknowledged(done, new OrderAcknowledgement("SC-1", null));
+        assertEquals("ACKNOWLEDGED", AssessmentService.statusDetail(order(done)));
+        ledger.report(done, "connection-1", AssessmentUpdate.inProgress(Instant.now()));
+        assertEquals("CANDIDATE_STARTED", AssessmentService.statusDetail(order(done)));
+        ledger.report(done, "connection-1", completed(70));
+        assertEquals("RESULT_RECEIVED", AssessmentService.statusDetail(order(done)));
+
+        String failed = placed();
+        ledger.acknowledged(failed, new OrderAcknowledgement("SC-3", null));
+        ledger.report(failed, "connection-1", AssessmentUpdate.failed("identity could not be verified", Instant.now()));
+        assertEquals("VENDOR_FAILED", AssessmentService.statusDetail(order(failed)));
+        String expired = placed();
+        ledger.acknowledged(expired, new OrderAcknowledgement("SC-4", null));
+        ledger.report(expired, "connection-1", AssessmentUpdate.expired("never started", Instant.now()));
+        assertEquals("VENDOR_EXPIRED", AssessmentService.statusDetail(order(expired)));
     }
 }

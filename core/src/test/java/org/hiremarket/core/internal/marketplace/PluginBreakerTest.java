@@ -104,4 +104,19 @@ public class PluginBreakerTest {
         }
         assertEquals("OPEN", caller.health("slow").circuit());
     }
+
+    @Test
+    public void anAnomalyIsCountedAndShownWithoutTouchingTheBreaker() throws Exception {
+        caller.call("odd", "op", () -> "ok");
+        caller.recordAnomaly("odd", "order o-1 acknowledged as B, not as A");
+        caller.recordAnomaly("odd", "order o-2 acknowledged as D, not as C");
+        PluginCaller.Health h = caller.health("odd");
+        assertEquals(2, h.anomalies());
+        assertEquals("order o-2 acknowledged as D, not as C", h.lastFailure());
+        org.junit.Assert.assertNotNull(h.lastFailureAt());
+        assertEquals("CLOSED", h.circuit());
+        assertEquals("calls succeeded: not a failing integration", "UP", h.status());
+        assertEquals(0, h.failures());
+        assertEquals(0, caller.health("other").anomalies());
+    }
 }
