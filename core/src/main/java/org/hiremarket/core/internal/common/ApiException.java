@@ -53,7 +53,7 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    /** @return the short problem type slug, documented in the README */
+    /** @return the short problem type slug, documented in docs/rest-api.md or docs/assessments.md */
     public String type() {
         return type;
     }

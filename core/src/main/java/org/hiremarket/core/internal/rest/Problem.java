@@ -7,7 +7,8 @@ import org.hiremarket.core.internal.common.FieldError;
 /**
  * An RFC 9457 problem document ({@code application/problem+json}).
  *
- * @param type   {@code urn:hiremarket:problem:<slug>}; every slug is listed in the README
+ * @param type   {@code urn:hiremarket:problem:<slug>}; every slug is listed in docs/rest-api.md
+ *               (those of assessments in docs/assessments.md)
  * @param title  short summary of the problem type
  * @param status the HTTP status
  * @param detail what went wrong this time
