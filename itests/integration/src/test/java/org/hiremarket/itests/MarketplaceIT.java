@@ -275,13 +275,22 @@ public class MarketplaceIT extends HireMarketTestSupport {
         try {
             assertFalse(get("/integrations", other.apiKey()).body().contains("\"openboard\""));
             assertProblem(404, "not-found", get("/integrations/openboard", other.apiKey()));
-            assertProblem(404, "not-found", post("/connections", other.apiKey(), "{\"integrationId\":\"openboard\"}"));
-            assertEquals("existing connections keep their state", "ACTIVE", status(co.apiKey(), id));
+            // a known integration withdrawn by the admin says so, rather than "does not exist"
+            assertProblem(409, "integration-deactivated",
+                    post("/connections", other.apiKey(), "{\"integrationId\":\"openboard\"}"));
+            assertProblem(404, "not-found", post("/connections", other.apiKey(), "{\"integrationId\":\"no-such\"}"));
+            // existing connections show it, and keep their stored state to return to
+            Reply shown = get("/connections/" + id, co.apiKey());
+            assertEquals("DEACTIVATED", shown.json().path("status").asText());
+            assertEquals("ACTIVE", shown.json().path("resumeStatus").asText());
+            assertProblem(409, "integration-deactivated", post("/connections/" + id + "/reactivate", co.apiKey(), null));
             assertTrue(console("marketplace:integrations --no-format").matches("(?s).*openboard.*\\bno\\b.*"));
         } finally {
             console("marketplace:activate openboard");
         }
         assertStatus(200, get("/integrations/openboard", other.apiKey()));
+        assertEquals("the stored state is back", "ACTIVE", status(co.apiKey(), id));
+        assertTrue(get("/connections/" + id, co.apiKey()).json().path("resumeStatus").isMissingNode());
     }
 
     @Test

@@ -87,6 +87,10 @@ public class ConnectionService {
         if (integrationId == null || integrationId.isBlank()) {
             throw ApiException.validation("integrationId", "is required");
         }
+        if (registry.isPresent(integrationId) && !marketplace.isActivated(integrationId)) {
+            throw ApiException.conflict("integration-deactivated", "Integration not offered", "integration '"
+                    + integrationId + "' is not offered on the marketplace at the moment; connect once it is again");
+        }
         RegisteredIntegration r = marketplace.offered(integrationId)
                 .orElseThrow(() -> ApiException.notFound("integration", integrationId));
         return db.tx(em -> {
@@ -241,7 +245,8 @@ public class ConnectionService {
                 tq.setParameter("integrationId", integrationId);
             }
             return tq.getResultList().stream().map(c -> new ConnectionAdminView(c.getId(), c.getCompanyId(),
-                    c.getIntegrationId(), ConnectionStateMachine.shown(c.getState(), registry.isPresent(c.getIntegrationId())),
+                    c.getIntegrationId(), ConnectionStateMachine.shown(c.getState(), registry.isPresent(c.getIntegrationId()),
+                            marketplace.isActivated(c.getIntegrationId())),
                     c.getState(), c.getStatusDetail(), Instant.ofEpochMilli(c.getUpdatedAt()))).toList();
         });
     }
@@ -414,7 +419,8 @@ public class ConnectionService {
     private ConnectionView view(EntityManager em, ConnectionEntity c, boolean withHistory) {
         var reg = registry.find(c.getIntegrationId());
         IntegrationDescriptor d = reg.map(RegisteredIntegration::descriptor).orElse(null);
-        ConnectionState shown = ConnectionStateMachine.shown(c.getState(), reg.isPresent());
+        ConnectionState shown = ConnectionStateMachine.shown(c.getState(), reg.isPresent(),
+                marketplace.isActivated(c.getIntegrationId()));
         boolean needsAccount = c.getState() == AWAITING_ACCOUNT || c.getState() == FAILED;
         List<ConnectionEventView> history = null;
         if (withHistory) {
@@ -425,7 +431,8 @@ public class ConnectionService {
                     .toList();
         }
         return new ConnectionView(c.getId(), c.getIntegrationId(), d == null ? null : d.name(),
-                d == null ? null : d.kind(), shown, shown == UNAVAILABLE ? c.getState() : null, c.getStatusDetail(),
+                d == null ? null : d.kind(), shown, ConnectionStateMachine.overlays(shown) ? c.getState() : null,
+                c.getStatusDetail(),
                 c.getStatusDescription(), d == null ? null : ScopeView.of(d.scopes()),
                 List.copyOf(c.getGrantedScopes()), d == null ? null : ScopeView.of(d.reverseScopes()),
                 List.copyOf(c.getGrantedReverseScopes()),

@@ -18,5 +18,11 @@ public enum ConnectionState {
      * The plugin bundle is absent. Never stored: shown instead of the stored state while the
      * integration's service is missing, and the stored state returns when it comes back.
      */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /**
+     * The platform admin withdrew the integration from the marketplace. Never stored: shown instead
+     * of the stored state while it is not offered (every use of the connection answers 409
+     * {@code integration-deactivated}), and the stored state returns when it is offered again.
+     */
+    DEACTIVATED
 }

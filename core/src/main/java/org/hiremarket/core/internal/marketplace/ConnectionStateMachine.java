@@ -5,6 +5,7 @@ import static org.hiremarket.core.internal.marketplace.ConnectionState.AWAITING_
 import static org.hiremarket.core.internal.marketplace.ConnectionState.DISCONNECTED;
 import static org.hiremarket.core.internal.marketplace.ConnectionState.FAILED;
 import static org.hiremarket.core.internal.marketplace.ConnectionState.SCOPE_REVIEW;
+import static org.hiremarket.core.internal.marketplace.ConnectionState.DEACTIVATED;
 import static org.hiremarket.core.internal.marketplace.ConnectionState.UNAVAILABLE;
 import static org.hiremarket.core.internal.marketplace.ConnectionState.VALIDATING;
 
@@ -24,6 +25,7 @@ import org.hiremarket.core.internal.common.ApiException;
  * ACTIVE → DISCONNECTED
  * DISCONNECTED → VALIDATING → ACTIVE | FAILED   (re-activation checks the account again)
  * any stored state ⇢ UNAVAILABLE while the plugin is absent (shown, not stored)
+ * any stored state ⇢ DEACTIVATED while the admin does not offer the integration (shown, not stored)
  * </pre>
  */
 public final class ConnectionStateMachine {
@@ -38,6 +40,7 @@ public final class ConnectionStateMachine {
         NEXT.put(FAILED, EnumSet.of(VALIDATING));
         NEXT.put(DISCONNECTED, EnumSet.of(VALIDATING));
         NEXT.put(UNAVAILABLE, EnumSet.noneOf(ConnectionState.class));
+        NEXT.put(DEACTIVATED, EnumSet.noneOf(ConnectionState.class));
     }
 
     private ConnectionStateMachine() {
@@ -59,6 +62,22 @@ public final class ConnectionStateMachine {
 
     /** @return the state shown to callers: the stored one, or UNAVAILABLE while the plugin is absent */
     public static ConnectionState shown(ConnectionState stored, boolean pluginPresent) {
-        return pluginPresent ? stored : UNAVAILABLE;
+        return shown(stored, pluginPresent, true);
+    }
+
+    /**
+     * @return the state shown to callers: the stored one, UNAVAILABLE while the plugin is absent, or
+     *         DEACTIVATED while it is present but the platform admin does not offer it
+     */
+    public static ConnectionState shown(ConnectionState stored, boolean pluginPresent, boolean offered) {
+        if (!pluginPresent) {
+            return UNAVAILABLE;
+        }
+        return offered ? stored : DEACTIVATED;
+    }
+
+    /** @return whether a shown state stands in for the stored one (which the connection returns to) */
+    public static boolean overlays(ConnectionState shown) {
+        return shown == UNAVAILABLE || shown == DEACTIVATED;
     }
 }

@@ -54,10 +54,23 @@ public class ConnectionStateMachineTest {
 
     @Test
     public void shownStateIsUnavailableOnlyWhileThePluginIsAbsent() {
-        for (ConnectionState s : EnumSet.complementOf(EnumSet.of(UNAVAILABLE))) {
+        for (ConnectionState s : EnumSet.complementOf(EnumSet.of(UNAVAILABLE, ConnectionState.DEACTIVATED))) {
             assertEquals(s, ConnectionStateMachine.shown(s, true));
             assertEquals(UNAVAILABLE, ConnectionStateMachine.shown(s, false));
         }
+    }
+
+    @Test
+    public void shownStateIsDeactivatedWhileThePresentPluginIsNotOffered() {
+        for (ConnectionState s : EnumSet.complementOf(EnumSet.of(UNAVAILABLE, ConnectionState.DEACTIVATED))) {
+            assertEquals(s, ConnectionStateMachine.shown(s, true, true));
+            assertEquals(ConnectionState.DEACTIVATED, ConnectionStateMachine.shown(s, true, false));
+            assertEquals("absence wins", UNAVAILABLE, ConnectionStateMachine.shown(s, false, false));
+            assertFalse(ConnectionStateMachine.overlays(s));
+            assertFalse("never a state to move to", ConnectionStateMachine.canMove(s, ConnectionState.DEACTIVATED));
+        }
+        org.junit.Assert.assertTrue(ConnectionStateMachine.overlays(UNAVAILABLE));
+        org.junit.Assert.assertTrue(ConnectionStateMachine.overlays(ConnectionState.DEACTIVATED));
     }
 
     @Test
