@@ -236,7 +236,17 @@ public class MarketplaceIT extends HireMarketTestSupport {
             awaitTrue("connection UNAVAILABLE", () -> "UNAVAILABLE".equals(status(co.apiKey(), id)));
             JsonNode c = get("/connections/" + id, co.apiKey()).json();
             assertEquals("ACTIVE", c.path("resumeStatus").asText());
+            assertEquals("the last known descriptor names it", "OpenBoard Jobs", c.path("integrationName").asText());
+            assertEquals("JOB_BOARD", c.path("kind").asText());
             assertFalse("an absent plugin is not offered", get("/integrations", co.apiKey()).body().contains("openboard"));
+            JsonNode known = get("/integrations/openboard", co.apiKey()).json();
+            assertEquals(known.toString(), "UNAVAILABLE", known.path("status").asText());
+            assertEquals("OpenBoard Jobs", known.path("name").asText());
+            assertEquals("OpenBoard AB", known.path("vendor").asText());
+            assertTrue("what is not known is not made up", known.path("accountFields").isMissingNode());
+            String admin = console("marketplace:integrations --no-format");
+            assertTrue(admin, admin.lines().anyMatch(l -> l.startsWith("openboard") && l.contains("OpenBoard Jobs")
+                    && l.contains("OpenBoard AB") && l.contains("UNAVAILABLE")));
             // nothing can be validated while the plugin is away ...
             assertProblem(409, "integration-unavailable", post("/connections/" + id + "/reactivate", co.apiKey(), null));
             // ... but disconnecting takes effect at once

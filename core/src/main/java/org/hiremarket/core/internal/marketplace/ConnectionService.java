@@ -430,8 +430,10 @@ public class ConnectionService {
                             e.getToState(), e.getDetail(), e.getDescription()))
                     .toList();
         }
-        return new ConnectionView(c.getId(), c.getIntegrationId(), d == null ? null : d.name(),
-                d == null ? null : d.kind(), shown, ConnectionStateMachine.overlays(shown) ? c.getState() : null,
+        var known = d == null ? marketplace.lastKnown(c.getIntegrationId()).orElse(null) : null;
+        return new ConnectionView(c.getId(), c.getIntegrationId(),
+                d != null ? d.name() : known == null ? null : known.name(),
+                d != null ? d.kind() : known == null ? null : known.kind(), shown, ConnectionStateMachine.overlays(shown) ? c.getState() : null,
                 c.getStatusDetail(),
                 c.getStatusDescription(), d == null ? null : ScopeView.of(d.scopes()),
                 List.copyOf(c.getGrantedScopes()), d == null ? null : ScopeView.of(d.reverseScopes()),

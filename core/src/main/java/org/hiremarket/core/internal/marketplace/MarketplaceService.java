@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.core.internal.common.ApiException;
@@ -18,9 +21,11 @@ import org.hiremarket.core.internal.common.Startup;
 import org.hiremarket.core.internal.marketplace.Views.HealthView;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationAdminView;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationView;
+import org.hiremarket.core.internal.marketplace.Views.KnownIntegration;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,23 +43,92 @@ public class MarketplaceService {
     private final IntegrationRegistry registry;
     /** Admin decisions by integration id, read once and kept in step with every change. */
     private final Map<String, Boolean> activation = new ConcurrentHashMap<>();
+    /** Who each integration id was when it was last deployed, kept in step with the database. */
+    private final Map<String, KnownIntegration> known = new ConcurrentHashMap<>();
     private final Startup loaded;
+    /** Writes what is learnt of deployed integrations, off the thread that registers their services. */
+    private final ExecutorService remembering = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "hiremarket-integration-memory");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Consumer<RegisteredIntegration> onAvailable = r -> remembering.execute(() -> remember(r));
 
     @Activate
     public MarketplaceService(@Reference Database db, @Reference IntegrationRegistry registry) {
         this.db = db;
         this.registry = registry;
         this.loaded = Startup.begin("marketplace", this::loadSettings);
+        registry.onAvailable(onAvailable);
+        remembering.execute(() -> registry.all().stream().filter(RegisteredIntegration::usable).forEach(this::remember));
+    }
+
+    @Deactivate
+    void deactivate() {
+        registry.removeListener(onAvailable);
+        remembering.shutdownNow();
     }
 
     private void loadSettings() {
         long t0 = System.nanoTime();
         db.tx(em -> {
-            em.createNamedQuery("IntegrationSetting.all", IntegrationSettingEntity.class).getResultList()
-                    .forEach(s -> activation.putIfAbsent(s.getIntegrationId(), s.isActive()));
+            em.createNamedQuery("IntegrationSetting.all", IntegrationSettingEntity.class).getResultList().forEach(s -> {
+                activation.putIfAbsent(s.getIntegrationId(), s.isActive());
+                if (s.getName() != null) {
+                    known.putIfAbsent(s.getIntegrationId(), new KnownIntegration(s.getIntegrationId(), s.getName(),
+                            s.getVendor(), kind(s.getKind()), s.getVersion()));
+                }
+            });
             return null;
         });
         LOG.info("Marketplace settings loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static IntegrationKind kind(String name) {
+        try {
+            return name == null ? null : IntegrationKind.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    /** Keeps who a deployed integration is, so that it can still be named while its plugin is absent. */
+    void remember(RegisteredIntegration r) {
+        if (r.descriptor() == null) {
+            return;
+        }
+        KnownIntegration k = new KnownIntegration(r.id(), r.descriptor().name(), r.descriptor().vendor(),
+                r.descriptor().kind(), r.descriptor().version());
+        if (k.equals(known.get(r.id()))) {
+            return;
+        }
+        try {
+            loaded.await();
+            db.tx(em -> {
+                IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, r.id());
+                if (s == null) {
+                    s = new IntegrationSettingEntity(r.id(), false, System.currentTimeMillis());
+                    em.persist(s);
+                }
+                s.remember(k.name(), k.vendor(), k.kind() == null ? null : k.kind().name(), k.version());
+                return null;
+            });
+            known.put(r.id(), k);
+        } catch (RuntimeException e) {
+            // shown as before (the id only) while it is absent; tried again when it is deployed again
+            LOG.warn("Could not keep the descriptor of integration {}: {}", r.id(), e.getMessage());
+        }
+    }
+
+    /** @return who an integration is: its deployed descriptor, or what was last known of it */
+    public Optional<KnownIntegration> lastKnown(String integrationId) {
+        Optional<RegisteredIntegration> present = registry.find(integrationId);
+        if (present.isPresent() && present.get().descriptor() != null) {
+            var d = present.get().descriptor();
+            return Optional.of(new KnownIntegration(d.id(), d.name(), d.vendor(), d.kind(), d.version()));
+        }
+        loaded.await();
+        return Optional.ofNullable(known.get(integrationId));
     }
 
     public boolean isActivated(String integrationId) {
@@ -75,9 +149,19 @@ public class MarketplaceService {
         return Page.of(all, page);
     }
 
+    /**
+     * @return the offered integration; one the admin offers whose plugin is not deployed at the
+     *         moment is shown {@code UNAVAILABLE} with what was last known of it
+     */
     public IntegrationView getOffered(String integrationId) {
-        return offered(integrationId).map(r -> IntegrationView.of(r.descriptor(), registry.caller().health(r.id())))
-                .orElseThrow(() -> ApiException.notFound("integration", integrationId));
+        Optional<RegisteredIntegration> offered = offered(integrationId);
+        if (offered.isPresent()) {
+            return IntegrationView.of(offered.get().descriptor(), registry.caller().health(integrationId));
+        }
+        if (!registry.isPresent(integrationId) && isActivated(integrationId) && known.containsKey(integrationId)) {
+            return IntegrationView.absent(known.get(integrationId), registry.caller().health(integrationId));
+        }
+        throw ApiException.notFound("integration", integrationId);
     }
 
     /** Offers an integration to customers. It must be deployed and valid. */
@@ -134,11 +218,13 @@ public class MarketplaceService {
                     isActivated(r.id()), counts.getOrDefault(r.id(), 0L), r.problems(),
                     HealthView.of(registry.caller().health(r.id()))));
         }
-        Set<String> known = new java.util.HashSet<>(activation.keySet());
-        known.addAll(counts.keySet());
-        for (String id : known) {
+        Set<String> ids = new java.util.HashSet<>(activation.keySet());
+        ids.addAll(counts.keySet());
+        for (String id : ids) {
             if (registry.all().stream().noneMatch(r -> r.id().equals(id))) {
-                out.put(id, new IntegrationAdminView(id, "?", null, "?", "?", "-", null, "UNAVAILABLE",
+                KnownIntegration k = known.get(id);
+                out.put(id, new IntegrationAdminView(id, k == null ? "?" : k.name(), k == null ? null : k.kind(),
+                        k == null ? "?" : k.vendor(), k == null ? "?" : k.version(), "-", null, "UNAVAILABLE",
                         isActivated(id), counts.getOrDefault(id, 0L), List.of("no bundle provides it"),
                         HealthView.of(registry.caller().health(id))));
             }

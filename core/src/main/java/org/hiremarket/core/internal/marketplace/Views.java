@@ -43,15 +43,28 @@ public final class Views {
         }
     }
 
-    /** An integration offered to customers. */
+    /**
+     * An integration offered to customers. {@code status} is {@code AVAILABLE}, or {@code UNAVAILABLE}
+     * while its plugin is not deployed: then only what was last known of it is shown (id, name,
+     * vendor, kind, version) and new work for it waits or is refused until it is back.
+     */
     public record IntegrationView(String id, String name, String vendor, IntegrationKind kind, String version,
-            String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
+            String status, String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
             List<ScopeView> reverseScopes, HealthView health) {
         static IntegrationView of(IntegrationDescriptor d, PluginCaller.Health h) {
-            return new IntegrationView(d.id(), d.name(), d.vendor(), d.kind(), d.version(), d.description(),
-                    ScopeView.of(d.scopes()), AccountFieldView.of(d.accountFields()), ScopeView.of(d.reverseScopes()),
-                    HealthView.of(h));
+            return new IntegrationView(d.id(), d.name(), d.vendor(), d.kind(), d.version(), "AVAILABLE",
+                    d.description(), ScopeView.of(d.scopes()), AccountFieldView.of(d.accountFields()),
+                    ScopeView.of(d.reverseScopes()), HealthView.of(h));
         }
+
+        static IntegrationView absent(KnownIntegration k, PluginCaller.Health h) {
+            return new IntegrationView(k.id(), k.name(), k.vendor(), k.kind(), k.version(), "UNAVAILABLE", null, null,
+                    null, null, HealthView.of(h));
+        }
+    }
+
+    /** Who an integration was when it was last deployed. */
+    public record KnownIntegration(String id, String name, String vendor, IntegrationKind kind, String version) {
     }
 
     /**
