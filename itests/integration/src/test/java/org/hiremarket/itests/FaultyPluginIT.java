@@ -1,6 +1,7 @@
 package org.hiremarket.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -55,7 +56,18 @@ public class FaultyPluginIT extends HireMarketTestSupport {
         assertStatus(200, r);
         assertEquals("FAILED", r.json().path("status").asText());
         assertEquals("PLUGIN_ERROR", r.json().path("statusDetail").asText());
-        assertTrue(r.body(), r.json().path("statusDescription").asText().contains("simulated bug"));
+        // the customer gets a plain sentence and a reference, never the plugin's exception
+        String description = r.json().path("statusDescription").asText();
+        assertFalse(r.body(), r.body().contains("simulated bug") || r.body().contains("IllegalStateException"));
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("reference ([0-9a-f-]{36})").matcher(description);
+        assertTrue(description, ref.find());
+        // the platform admin finds the detail under that reference in the log, and in the console
+        java.nio.file.Path log = java.nio.file.Path.of(System.getProperty("karaf.log",
+                System.getProperty("karaf.data") + "/log"), "karaf.log");
+        awaitTrue("the reference in the log", () -> java.nio.file.Files.readAllLines(log).stream()
+                .anyMatch(l -> l.contains(ref.group(1)) && l.contains("faulty-throws")));
+        assertTrue(java.nio.file.Files.readString(log).contains("simulated bug in the vendor plugin"));
+        assertTrue(console("marketplace:integrations -v --no-format").contains("simulated bug in the vendor plugin"));
         assertStatus(200, get("/integrations", co.apiKey()));
     }
 

@@ -26,6 +26,7 @@ import org.hiremarket.api.integration.CompanyProfile;
 import org.hiremarket.api.integration.ConnectResult;
 import org.hiremarket.api.integration.DataScope;
 import org.hiremarket.api.integration.IntegrationDescriptor;
+import org.hiremarket.api.integration.IntegrationException;
 import org.hiremarket.api.integration.PartnerAccount;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
@@ -264,12 +265,7 @@ public class ConnectionService {
                 result = ConnectResult.rejected("PLUGIN_ERROR", "The integration gave no answer (null result)");
             }
         } catch (PluginCallException e) {
-            String detail = switch (e.reason()) {
-                case TIMED_OUT -> "PLUGIN_TIMEOUT";
-                case BUSY -> "PLUGIN_BUSY";
-                default -> "PLUGIN_ERROR";
-            };
-            result = ConnectResult.rejected(detail, "The integration could not check the account: " + e.getMessage());
+            result = failedCheck(connectionId, r.id(), e);
         }
         ConnectResult outcome = result;
         return db.tx(em -> {
@@ -283,6 +279,33 @@ public class ConnectionService {
             }
             return view(em, c, true);
         });
+    }
+
+    /**
+     * What the customer is told when the plugin could not check the account: a timeout or a busy
+     * plugin as such, the vendor's own words when it threw an {@link IntegrationException}, and for
+     * anything else (a bug in the plugin) a plain sentence with a reference; the exception itself
+     * goes to the log under that reference, and to the integration's health ({@code marketplace:integrations -v}).
+     */
+    static ConnectResult failedCheck(String connectionId, String integrationId, PluginCallException e) {
+        return switch (e.reason()) {
+            case TIMED_OUT -> ConnectResult.rejected("PLUGIN_TIMEOUT",
+                    "The integration could not check the account: " + e.getMessage());
+            case BUSY -> ConnectResult.rejected("PLUGIN_BUSY", "The integration could not check the account: "
+                    + e.getMessage());
+            default -> {
+                if (e.getCause() instanceof IntegrationException ie) {
+                    yield ConnectResult.rejected(ie.code() == null || ie.code().isBlank() ? "PLUGIN_ERROR" : ie.code(),
+                            "The integration could not check the account: " + ie.getMessage());
+                }
+                String reference = java.util.UUID.randomUUID().toString();
+                LOG.warn("Connection {}: integration {} failed to check the account (reference {}): {}", connectionId,
+                        integrationId, reference, e.getMessage(), e.getCause());
+                yield ConnectResult.rejected("PLUGIN_ERROR", "The integration ran into an error while checking the"
+                        + " account; try again later. If it persists, give the platform administrator the reference "
+                        + reference + ".");
+            }
+        };
     }
 
     private RegisteredIntegration requireOffered(String integrationId, String action) {

@@ -86,10 +86,23 @@ final class Schema {
                 return r.next() ? r.getString(1) : null;
             }
         } catch (SQLException e) {
-            if (e.getSQLState() != null && MISSING_TABLE.contains(e.getSQLState())) {
+            if (missingTable(e)) {
                 return null;
             }
             throw new IllegalStateException("cannot read HM_SCHEMA_STATE: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @return whether the table does not exist; also when the pool's statement cache wrapped the
+     *         driver's exception in one of its own (dbcp2: "Borrow prepareStatement from pool failed")
+     */
+    static boolean missingTable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && MISSING_TABLE.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -147,4 +147,17 @@ public class SchemaTest {
             return n;
         }
     }
+
+    @Test
+    public void aMissingStateTableIsANewDatabaseAlsoBehindThePoolsStatementCache() {
+        java.sql.SQLException derby = new java.sql.SQLException("Table/View 'HM_SCHEMA_STATE' does not exist.", "42X05");
+        org.junit.Assert.assertTrue(Schema.missingTable(derby));
+        // dbcp2 with poolStatements wraps the driver's exception in one without a state
+        org.junit.Assert.assertTrue(Schema.missingTable(new java.sql.SQLException(
+                "Borrow prepareStatement from pool failed", derby)));
+        org.junit.Assert.assertTrue(Schema.missingTable(new java.sql.SQLException("PostgreSQL", "42P01")));
+        org.junit.Assert.assertFalse(Schema.missingTable(new java.sql.SQLException("disk full", "XSDG1")));
+        org.junit.Assert.assertFalse(Schema.missingTable(new java.sql.SQLException("Borrow failed",
+                new java.sql.SQLException("no connection", "08001"))));
+    }
 }
