@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.hiremarket.api.integration.IntegrationException;
 import org.slf4j.Logger;
@@ -63,8 +64,8 @@ public final class PluginCaller implements AutoCloseable {
 
     /** One integration's guards as admins and customers see them. */
     public record Health(String status, String circuit, float failureRatePercent, int recentCalls, int recentFailures,
-            int runningCalls, long calls, long failures, long anomalies, String lastFailure, Instant lastFailureAt,
-            Instant retryAfter) {
+            int runningCalls, long calls, long failures, long retryLater, long anomalies, String lastFailure,
+            Instant lastFailureAt, Instant retryAfter) {
     }
 
     private final ThreadPoolExecutor executor;
@@ -73,6 +74,9 @@ public final class PluginCaller implements AutoCloseable {
     private final CircuitBreakerConfig breakerConfig;
     private final TimeLimiter timeLimiter;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
+    /** How long a fault keeps a working integration DEGRADED: twice the breaker's pause, at least a minute. */
+    private final Duration degradedFor;
+    private volatile Supplier<Instant> clock = Instant::now;
 
     /** The guards of one integration. */
     private final class Guard {
@@ -82,6 +86,10 @@ public final class PluginCaller implements AutoCloseable {
         final AtomicLong failures = new AtomicLong();
         /** Answers that broke the SPI's contract without failing the call (a second reference for one order). */
         final AtomicLong anomalies = new AtomicLong();
+        /** The vendor's "try later" (a retryable IntegrationException): paced by the breaker, not a fault. */
+        final AtomicLong retryLater = new AtomicLong();
+        /** When the plugin last failed by a fault of its own (threw, hung). */
+        volatile Instant lastFaultAt;
         final AtomicReference<String> lastFailure = new AtomicReference<>();
         volatile Instant lastFailureAt;
         volatile Instant openedAt;
@@ -106,6 +114,8 @@ public final class PluginCaller implements AutoCloseable {
     public PluginCaller(int threads, Duration timeout, int perIntegration, BreakerSettings breaker) {
         this.timeout = timeout;
         this.perIntegration = perIntegration;
+        this.degradedFor = Duration.ofMinutes(1).compareTo(breaker.openFor().multipliedBy(2)) > 0 ? Duration.ofMinutes(1)
+                : breaker.openFor().multipliedBy(2);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "hiremarket-plugin-call-" + n.incrementAndGet());
@@ -165,11 +175,17 @@ public final class PluginCaller implements AutoCloseable {
                 g.breaker.releasePermission();
             } else {
                 Throwable counted = e.getCause() instanceof IntegrationException ie ? ie : e;
+                // a vendor's "try later" counts towards pausing its calls, as it asks, but is no fault
                 g.breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, counted);
-                if (!isVendorRefusal(counted)) {
+                if (counted instanceof IntegrationException) {
+                    if (((IntegrationException) counted).isRetryable()) {
+                        g.retryLater.incrementAndGet();
+                    }
+                } else {
                     g.failures.incrementAndGet();
                     g.lastFailure.set(operation + ": " + e.getMessage());
-                    g.lastFailureAt = Instant.now();
+                    g.lastFailureAt = clock.get();
+                    g.lastFaultAt = g.lastFailureAt;
                 }
             }
             throw e;
@@ -269,26 +285,33 @@ public final class PluginCaller implements AutoCloseable {
         Guard g = guards.computeIfAbsent(integrationId, Guard::new);
         g.anomalies.incrementAndGet();
         g.lastFailure.set(detail);
-        g.lastFailureAt = Instant.now();
+        g.lastFailureAt = clock.get();
+    }
+
+    /** For tests: the time health is judged at. */
+    void clock(Supplier<Instant> clock) {
+        this.clock = clock;
     }
 
     /** @return the health of an integration's guards; {@code UP} for one never called */
     public Health health(String integrationId) {
         Guard g = guards.get(integrationId);
         if (g == null) {
-            return new Health("UP", "CLOSED", 0, 0, 0, 0, 0, 0, 0, null, null, null);
+            return new Health("UP", "CLOSED", 0, 0, 0, 0, 0, 0, 0, 0, null, null, null);
         }
         CircuitBreaker.Metrics m = g.breaker.getMetrics();
         CircuitBreaker.State state = g.breaker.getState();
         float rate = Math.max(0, m.getFailureRate());
+        Instant fault = g.lastFaultAt;
+        boolean recentFault = fault != null && fault.isAfter(clock.get().minus(degradedFor));
         String status = switch (state) {
             case OPEN, FORCED_OPEN -> "DOWN";
             case HALF_OPEN -> "DEGRADED";
-            default -> m.getNumberOfFailedCalls() > 0 ? "DEGRADED" : "UP";
+            default -> recentFault && m.getNumberOfFailedCalls() > 0 ? "DEGRADED" : "UP";
         };
         return new Health(status, state.name(), rate, m.getNumberOfBufferedCalls(), m.getNumberOfFailedCalls(),
                 perIntegration - g.bulkhead.getMetrics().getAvailableConcurrentCalls(), g.calls.get(),
-                g.failures.get(), g.anomalies.get(), g.lastFailure.get(), g.lastFailureAt,
+                g.failures.get(), g.retryLater.get(), g.anomalies.get(), g.lastFailure.get(), g.lastFailureAt,
                 state == CircuitBreaker.State.OPEN ? retryAfter(g) : null);
     }
 

@@ -69,16 +69,19 @@ public final class Views {
 
     /**
      * How an integration's calls fare: {@code UP}, {@code DEGRADED} (recent failures) or {@code DOWN}
-     * (circuit open: calls paused until {@code retryAfter}); {@code anomalies} counts answers that
-     * broke the SPI's contract without failing (the last one is {@code lastFailure}).
+     * (circuit open: calls paused until {@code retryAfter}); {@code failures} counts faults (throws,
+     * time-outs), {@code retryLater} the vendor's own "try later" answers (which pause calls when
+     * they pile up, but are no fault), {@code anomalies} answers that broke the SPI's contract
+     * without failing (the last one is {@code lastFailure}). A fault keeps a working integration
+     * {@code DEGRADED} for twice the breaker's pause (at least a minute), then it is {@code UP} again.
      */
     public record HealthView(String status, String circuit, float failureRatePercent, int recentCalls,
-            int recentFailures, int runningCalls, long calls, long failures, long anomalies, String lastFailure,
-            Instant lastFailureAt, Instant retryAfter) {
+            int recentFailures, int runningCalls, long calls, long failures, long retryLater, long anomalies,
+            String lastFailure, Instant lastFailureAt, Instant retryAfter) {
         static HealthView of(PluginCaller.Health h) {
             return new HealthView(h.status(), h.circuit(), h.failureRatePercent(), h.recentCalls(), h.recentFailures(),
-                    h.runningCalls(), h.calls(), h.failures(), h.anomalies(), h.lastFailure(), h.lastFailureAt(),
-                    h.retryAfter());
+                    h.runningCalls(), h.calls(), h.failures(), h.retryLater(), h.anomalies(), h.lastFailure(),
+                    h.lastFailureAt(), h.retryAfter());
         }
     }
 

@@ -119,4 +119,42 @@ public class PluginBreakerTest {
         assertEquals(0, h.failures());
         assertEquals(0, caller.health("other").anomalies());
     }
+
+    @Test
+    public void aVendorsTryLaterIsNoFaultAndLeavesTheIntegrationUp() throws Exception {
+        caller.call("busy", "op", () -> "ok");
+        assertEquals(PluginCallException.Reason.THREW, fails("busy", IntegrationException.unavailable("try later")));
+        assertEquals(PluginCallException.Reason.THREW, fails("busy", IntegrationException.unavailable("try later")));
+        PluginCaller.Health h = caller.health("busy");
+        assertEquals("UP", h.status());
+        assertEquals(2, h.retryLater());
+        assertEquals(0, h.failures());
+        assertNull(h.lastFailure());
+        // ... but when they pile up, calls pause as the vendor asks
+        fails("busy", IntegrationException.unavailable("try later"));
+        fails("busy", IntegrationException.unavailable("try later"));
+        assertEquals("DOWN", caller.health("busy").status());
+    }
+
+    @Test
+    public void aFaultKeepsAWorkingIntegrationDegradedForAWhileOnly() throws Exception {
+        java.time.Instant[] now = { java.time.Instant.parse("2026-12-07T10:00:00Z") };
+        caller.clock(() -> now[0]);
+        caller.call("flaky", "op", () -> "ok");
+        fails("flaky", new IllegalStateException("bug"));
+        caller.call("flaky", "op", () -> "ok");
+        assertEquals("DEGRADED", caller.health("flaky").status());
+        assertEquals(1, caller.health("flaky").failures());
+        now[0] = now[0].plusSeconds(59);
+        assertEquals("DEGRADED", caller.health("flaky").status());
+        now[0] = now[0].plusSeconds(2);
+        assertEquals("a minute after the last fault it is up again, although the window still holds it", "UP",
+                caller.health("flaky").status());
+        assertEquals(1, caller.health("flaky").recentFailures());
+        caller.call("flaky", "op", () -> "ok");
+        caller.call("flaky", "op", () -> "ok");
+        fails("flaky", new IllegalStateException("bug again"));
+        assertEquals("CLOSED", caller.health("flaky").circuit());
+        assertEquals("DEGRADED", caller.health("flaky").status());
+    }
 }
