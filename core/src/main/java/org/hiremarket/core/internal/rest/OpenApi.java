@@ -53,6 +53,7 @@ final class OpenApi {
             Map.entry("oauth", "OAuth 2.0 token endpoint (client credentials)"),
             Map.entry("ping", "Liveness"),
             Map.entry("public", "Public job lists of companies (anonymous)"),
+            Map.entry("ready", "Readiness: the database and the API serve requests (503 database-unavailable if not)"),
             Map.entry("reference", "Reference lists: roles, industries, functions, experience levels, countries, languages"),
             Map.entry("users", "The people of the company")));
 
