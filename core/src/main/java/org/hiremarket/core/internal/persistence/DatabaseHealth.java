@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * shutdown and storage errors, a communication failure seen by EclipseLink) marks the database
  * <em>down</em>: that call and every call after it is answered 503 {@code database-unavailable} at
  * once, without waiting for the database. Meanwhile one background thread probes it (a new pooled
- * connection and {@code VALUES 1}), every 250 ms at first and at most every 2 s: the pool validates
+ * connection, checked with {@code Connection.isValid}), every 250 ms at first and at most every 2 s: the pool validates
  * connections when they are borrowed, so the probe's connection is a new one, and a new embedded
  * connection boots the database (or the engine) again. The first probe that answers marks the
  * database <em>up</em>; the pool hands out only valid connections, so the API works again by
@@ -51,7 +50,7 @@ public class DatabaseHealth {
     static final long PROBE_FIRST_MS = 250;
     static final long PROBE_MAX_MS = 2_000;
     static final long PROBE_UP_MS = 5_000;
-    static final int PROBE_QUERY_TIMEOUT_S = 5;
+    static final int PROBE_TIMEOUT_S = 5;
     /** Seconds a client is asked to wait before trying again ({@code Retry-After}). */
     static final int RETRY_AFTER_S = 2;
 
@@ -319,17 +318,19 @@ public class DatabaseHealth {
         }
     }
 
-    /** One probe: a connection from the pool (a new one boots the database) and {@code VALUES 1}. */
+    /** One probe: a connection from the pool (a new one boots the database), checked by the driver. */
     private boolean probeOnce() {
         DataSource ds = dataSource;
         if (ds == null) {
             return false;
         }
         boolean ok;
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout(PROBE_QUERY_TIMEOUT_S);
-            s.execute("VALUES 1");
-            ok = true;
+        try (Connection c = ds.getConnection()) {
+            // JDBC's own check: any database; for Derby, a new connection has booted the database
+            ok = c.isValid(PROBE_TIMEOUT_S);
+            if (!ok && !down) {
+                markDown(new SQLException("the database connection is not valid", "08003"));
+            }
         } catch (SQLException | RuntimeException e) {
             ok = false;
             if (!down) {
