@@ -91,8 +91,10 @@ public class DatabaseHealthTest {
         derby.setDatabaseName("memory:health" + System.nanoTime());
         derby.setCreateDatabase("create");
         Connection shared = derby.getConnection();
+        java.util.concurrent.atomic.AtomicReference<DataSource> current = new java.util.concurrent.atomic.AtomicReference<>(
+                oneConnection(shared));
         Map<String, Object> properties = new HashMap<>();
-        properties.put("javax.persistence.nonJtaDataSource", oneConnection(shared));
+        properties.put("javax.persistence.nonJtaDataSource", dataSource(() -> current.get().getConnection()));
         properties.put("eclipselink.logging.level", "OFF");
         EntityManagerFactory emf = Persistence.createEntityManagerFactory("hiremarket", properties);
         try {
@@ -115,6 +117,20 @@ public class DatabaseHealthTest {
                 RuntimeException mapped = Database.unwrap(e);
                 assertTrue("503, got " + mapped, mapped instanceof ApiException a && a.status() == 503
                         && a.type().equals("database-unavailable"));
+                assertTrue("answered after " + ms + " ms", ms < 2_000);
+            }
+            // the pool drops dead connections, and a new one cannot boot the database (storage broken)
+            current.set(dataSource(() -> {
+                throw new SQLException("Failed to start database 'hiremarket'", "XJ040");
+            }));
+            t0 = System.nanoTime();
+            try {
+                run(emf);
+                fail("no connection");
+            } catch (RuntimeException e) {
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                RuntimeException mapped = Database.unwrap(e);
+                assertTrue("503, got " + mapped, mapped instanceof ApiException a && a.status() == 503);
                 assertTrue("answered after " + ms + " ms", ms < 2_000);
             }
         } finally {
