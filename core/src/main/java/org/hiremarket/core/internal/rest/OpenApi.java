@@ -175,6 +175,9 @@ final class OpenApi {
                 }
                 respond(op, "400", "Invalid request (validation problem with field errors)", problem);
                 respond(op, "429", "Rate limit exceeded; see Retry-After", problem);
+                if (path.equals("/ready")) {
+                    respond(op, "503", "Not ready: the database is unavailable (database-unavailable, Retry-After)", problem);
+                }
                 if (path.contains("{")) {
                     respond(op, "404", "Not found (also for another company's ids)", problem);
                 }
