@@ -29,7 +29,7 @@ import org.junit.Test;
 /**
  * A freshly unpacked and started distribution keeps its secrets to the account that runs it: the
  * database files, the mail outbox (activation tokens), the console users; no shutdown port any
- * local user could send the shutdown command to; and {@code bin/stop} still stops it.
+ * local user could send the shutdown command to; and {@code bin/status} and {@code bin/stop} still work.
  */
 public class FilePermissionsIT {
 
@@ -96,7 +96,9 @@ public class FilePermissionsIT {
         unexpected.removeAll(configuredPorts);
         assertTrue("no port but the configured ones (a shutdown port?): " + unexpected, unexpected.isEmpty());
 
-        // bin/stop stops it without the port (through karaf.pid)
+        // bin/status and bin/stop work without the port (through karaf.pid)
+        String status = Commands.run(null, home.resolve("bin/status").toString());
+        assertTrue(status, status.contains("Running"));
         Commands.run(null, home.resolve("bin/stop").toString());
         assertTrue("Karaf stopped", launcher.waitFor(90, TimeUnit.SECONDS));
         launcher = null;
