@@ -29,7 +29,7 @@ public class LauncherSettingsIT {
         String distribution = System.getProperty("hiremarket.distribution");
         assertTrue("system property hiremarket.distribution (run the tests through Maven)", distribution != null);
         Path dir = Files.createTempDirectory("hiremarket-setenv");
-        Commands.run(dir, "tar", "-xzf", distribution, "-C", dir.toString(), "--wildcards", "*/bin/setenv");
+        Commands.run(dir, "tar", "-xzf", distribution, "-C", dir.toString(), "--wildcards", "*/bin/*");
         try (var found = Files.find(dir, 4, (p, a) -> p.endsWith(Path.of("bin", "setenv")))) {
             setenv = found.findFirst().orElseThrow(() -> new AssertionError("no bin/setenv in " + distribution));
         }
@@ -63,6 +63,19 @@ public class LauncherSettingsIT {
         String opts = extraJavaOpts("-XX:+UnlockExperimentalVMOptions -XX:SymbolTableSize=65536", 1);
         assertEquals(opts, 1, count(opts, "-XX:SymbolTableSize="));
         assertFalse(opts, opts.contains("262144"));
+    }
+
+    /** Every launch (bin/karaf, bin/start, bin/stop, bin/client all source bin/setenv) creates private files. */
+    @Test
+    public void launchesCreatePrivateFiles() throws Exception {
+        String umask = Commands.run(setenv.getParent(), "sh", "-c", "umask 022; . ./setenv; umask").trim();
+        assertEquals("0077", umask);
+        for (String script : new String[] { "karaf", "start", "stop", "client", "status", "shell" }) {
+            Path p = setenv.getParent().resolve(script);
+            if (Files.exists(p)) {
+                assertTrue(script + " sources setenv", Files.readString(p).contains("/setenv\""));
+            }
+        }
     }
 
     /** EXTRA_JAVA_OPTS after sourcing bin/setenv {@code times} times, starting from {@code initial}. */

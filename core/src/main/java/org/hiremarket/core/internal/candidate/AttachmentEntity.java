@@ -12,7 +12,8 @@ import javax.persistence.Table;
 
 /** A file attached to a candidate (resume, cover letter, certificate). */
 @Entity
-@Table(name = "HM_ATTACHMENT", indexes = @Index(name = "HM_ATTACHMENT_CANDIDATE", columnList = "candidateId"))
+@Table(name = "HM_ATTACHMENT", indexes = { @Index(name = "HM_ATTACHMENT_CANDIDATE", columnList = "candidateId"),
+        @Index(name = "HM_ATTACHMENT_COMPANY", columnList = "companyId") })
 @NamedQuery(name = "Attachment.byCandidate",
         query = "SELECT a FROM AttachmentEntity a WHERE a.candidateId = :candidateId ORDER BY a.createdAt, a.id")
 public class AttachmentEntity {

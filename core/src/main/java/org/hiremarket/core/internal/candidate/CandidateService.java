@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import org.hiremarket.core.internal.candidate.CandidateViews.AttachmentIn;
@@ -28,12 +29,14 @@ import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
 import org.hiremarket.core.internal.common.StoredJson;
 import org.hiremarket.core.internal.common.Text;
+import org.hiremarket.core.internal.company.CompanyEntity;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.ReferenceData;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -42,7 +45,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
  * The candidates of a company. There is one candidate per email address and company: creating a
  * second one with the same email is refused, and applying with a known email reuses the candidate.
  */
-@Component(service = CandidateService.class)
+@Component(service = CandidateService.class, configurationPid = StorageConfig.PID)
+@Designate(ocd = StorageConfig.class)
 public class CandidateService {
 
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
@@ -60,10 +64,19 @@ public class CandidateService {
             "image/jpeg", "JPEG");
 
     private final Database db;
+    /** Attachments per candidate, and bytes of attachments per company; 0 or less: no limit. */
+    private final int maxAttachmentsPerCandidate;
+    private final long maxCompanyBytes;
 
     @Activate
-    public CandidateService(@Reference Database db) {
+    public CandidateService(@Reference Database db, StorageConfig config) {
+        this(db, config.attachments_per_candidate(), config.storage_per_company_mb() * 1024L * 1024L);
+    }
+
+    CandidateService(Database db, int maxAttachmentsPerCandidate, long maxCompanyBytes) {
         this.db = db;
+        this.maxAttachmentsPerCandidate = maxAttachmentsPerCandidate;
+        this.maxCompanyBytes = maxCompanyBytes;
     }
 
     /** Checked candidate data, ready to store. */
@@ -176,11 +189,51 @@ public class CandidateService {
         byte[] bytes = content;
         return db.tx(em -> {
             CandidateEntity c = load(em, caller.companyId(), candidateId);
+            checkQuota(em, c, bytes.length);
             AttachmentEntity a = new AttachmentEntity(Ids.newId(), c.getCompanyId(), c.getId(), name, type, bytes,
                     System.currentTimeMillis());
             em.persist(a);
             return AttachmentView.of(a);
         });
+    }
+
+    /**
+     * Refuses an attachment beyond the candidate's count or the company's storage. Attachments of a
+     * company are added one at a time: the company's row is locked (SELECT ... FOR UPDATE) until the
+     * transaction ends, so two concurrent attaches cannot both pass the check with the last free slot
+     * or the last free bytes; the counts are read after the lock, inside the same transaction.
+     */
+    private void checkQuota(EntityManager em, CandidateEntity c, int size) {
+        if (maxAttachmentsPerCandidate <= 0 && maxCompanyBytes <= 0) {
+            return;
+        }
+        em.find(CompanyEntity.class, c.getCompanyId(), LockModeType.PESSIMISTIC_WRITE);
+        if (maxAttachmentsPerCandidate > 0) {
+            long count = em.createQuery("SELECT COUNT(a) FROM AttachmentEntity a WHERE a.candidateId = :candidateId",
+                    Long.class).setParameter("candidateId", c.getId()).getSingleResult();
+            if (count + 1 > maxAttachmentsPerCandidate) {
+                throw quotaExceeded("a candidate may have at most " + maxAttachmentsPerCandidate + " attachments"
+                        + " (setting attachments.per.candidate) and this one has " + count);
+            }
+        }
+        if (maxCompanyBytes > 0) {
+            Number used = em.createQuery("SELECT SUM(a.size) FROM AttachmentEntity a WHERE a.companyId = :companyId",
+                    Number.class).setParameter("companyId", c.getCompanyId()).getSingleResult();
+            long stored = used == null ? 0 : used.longValue();
+            if (stored + size > maxCompanyBytes) {
+                throw quotaExceeded("the company may store at most " + maxCompanyBytes / (1024 * 1024) + " MiB of"
+                        + " attachments (setting storage.per.company.mb); " + mib(stored) + " MiB are stored and this"
+                        + " file has " + mib(size) + " MiB");
+            }
+        }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+
+    static ApiException quotaExceeded(String detail) {
+        return ApiException.conflict("quota-exceeded", "Quota exceeded", detail);
     }
 
     public List<AttachmentView> attachments(Caller caller, String candidateId) {

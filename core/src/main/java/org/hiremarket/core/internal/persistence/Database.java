@@ -159,6 +159,8 @@ public class Database {
     }
 
     JpaTemplate template(long waitMs) {
+        // a database known to be down is answered at once (DatabaseHealth brings it back)
+        DatabaseHealth.checkAvailable();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
         synchronized (lock) {
             while (jpa == null) {
@@ -191,7 +193,19 @@ public class Database {
         return false;
     }
 
+    /** @return whether the persistence unit is bound and its schema up to date (for the readiness check) */
+    public boolean unitReady() {
+        synchronized (lock) {
+            return jpa != null;
+        }
+    }
+
     static RuntimeException unwrap(RuntimeException e) {
+        // a dead connection, engine or storage: 503 at once, and DatabaseHealth starts probing
+        RuntimeException gone = DatabaseHealth.onFailure(e);
+        if (gone != null) {
+            return gone;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ApiException api) {
                 return api;

@@ -53,6 +53,7 @@ final class OpenApi {
             Map.entry("oauth", "OAuth 2.0 token endpoint (client credentials)"),
             Map.entry("ping", "Liveness"),
             Map.entry("public", "Public job lists of companies (anonymous)"),
+            Map.entry("ready", "Readiness: the database and the API serve requests (503 database-unavailable if not)"),
             Map.entry("reference", "Reference lists: roles, industries, functions, experience levels, countries, languages"),
             Map.entry("users", "The people of the company")));
 
@@ -174,6 +175,9 @@ final class OpenApi {
                 }
                 respond(op, "400", "Invalid request (validation problem with field errors)", problem);
                 respond(op, "429", "Rate limit exceeded; see Retry-After", problem);
+                if (path.equals("/ready")) {
+                    respond(op, "503", "Not ready: the database is unavailable (database-unavailable, Retry-After)", problem);
+                }
                 if (path.contains("{")) {
                     respond(op, "404", "Not found (also for another company's ids)", problem);
                 }

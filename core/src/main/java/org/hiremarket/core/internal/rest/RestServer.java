@@ -25,6 +25,7 @@ import org.hiremarket.core.internal.job.JobService;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.hiremarket.core.internal.persistence.Database;
+import org.hiremarket.core.internal.persistence.DatabaseHealth;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -68,7 +69,7 @@ public class RestServer {
             @Reference CandidateService candidates, @Reference ApplicationService applications,
             @Reference EmployeeService employees, @Reference IdempotencyStore idempotency,
             @Reference AssessmentService assessments, @Reference HiringStepService steps, @Reference Database db,
-            ApiConfig config) {
+            @Reference DatabaseHealth health, ApiConfig config) {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
@@ -78,7 +79,8 @@ public class RestServer {
                     new OAuthTokenResource(credentials), new ReferenceResource(),
                     new JobResource(jobs, applications, steps), new CandidateResource(candidates, applications),
                     new ApplicationResource(applications, assessments, steps), new AssessmentResource(assessments),
-                    new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource());
+                    new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource(),
+                    new ReadyResource(db, health));
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();

@@ -33,7 +33,7 @@ public class DatabaseTest {
         batch.setNextException(new java.sql.SQLException("duplicate key", "23505"));
         ApiException inBatch = (ApiException) Database.unwrap(new PersistenceException(batch));
         assertEquals("duplicate", inBatch.type());
-        java.sql.SQLException other = new java.sql.SQLException("disk full", "XSDG1");
+        java.sql.SQLException other = new java.sql.SQLException("Table/View 'X' does not exist", "42X05");
         assertSame("not a constraint: left alone", other.getClass(),
                 ((PersistenceException) Database.unwrap(new PersistenceException(other))).getCause().getClass());
     }
