@@ -78,6 +78,16 @@ public class LauncherSettingsIT {
         }
     }
 
+    /** A newcomer's first start does not read "JAVA_HOME not set; results may vary". */
+    @Test
+    public void javaHomeIsTakenFromTheJavaOnThePathUnlessSet() throws Exception {
+        String home = Commands.run(setenv.getParent(), "sh", "-c", "unset JAVA_HOME; . ./setenv; printf '%s' \"$JAVA_HOME\"");
+        assertFalse("JAVA_HOME set", home.isEmpty());
+        assertTrue(home, Files.isExecutable(Path.of(home, "bin", "java")));
+        String kept = Commands.run(setenv.getParent(), "sh", "-c", "JAVA_HOME=/opt/own-jdk; . ./setenv; printf '%s' \"$JAVA_HOME\"");
+        assertEquals("/opt/own-jdk", kept);
+    }
+
     /** EXTRA_JAVA_OPTS after sourcing bin/setenv {@code times} times, starting from {@code initial}. */
     private static String extraJavaOpts(String initial, int times) throws Exception {
         String script = "EXTRA_JAVA_OPTS='" + initial + "'; " + ". ./setenv; ".repeat(times)
