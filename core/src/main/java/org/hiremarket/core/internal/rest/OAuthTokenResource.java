@@ -80,6 +80,27 @@ public class OAuthTokenResource {
         }
     }
 
+    /**
+     * Any body that is not a form (JSON, none, anything else): RFC 6749 §3.2 requires
+     * {@code application/x-www-form-urlencoded}, and §5.2 answers such a request
+     * {@code invalid_request}, not the 415 a JAX-RS resource would give.
+     */
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @io.swagger.v3.oas.annotations.Hidden
+    public Response notAForm(@javax.ws.rs.core.Context HttpHeaders headers) {
+        String type = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        return error(400, "invalid_request", "the token request must be sent as application/x-www-form-urlencoded"
+                + (type == null || type.isBlank() ? ", without a body or Content-Type it has none"
+                        : ", not " + sanitise(type)), false);
+    }
+
+    /** A media type echoed in an error: printable ASCII only, at most 100 characters. */
+    private static String sanitise(String type) {
+        String s = type.replaceAll("[^\\x20-\\x7e]", "?");
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
+    }
+
     private static String[] decodeBasic(String encoded) {
         try {
             String s = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
