@@ -171,6 +171,10 @@ public class AuthService {
             throw new TooManyResets(Math.max(1, TimeUnit.MILLISECONDS.toSeconds(addressWait + 999)));
         }
         String key = UserEntity.emailKey(email);
+        if (key.length() > 254) {
+            // no user has such an email; not worth remembering
+            return;
+        }
         if (resetsPerEmail.tryAcquire(key) > 0) {
             LOG.debug("A password reset request was throttled for its email address");
             return;
