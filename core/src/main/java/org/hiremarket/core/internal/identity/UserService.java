@@ -193,8 +193,9 @@ public class UserService {
         if (!missing.isEmpty()) {
             String names = missing.stream().map(Scope::wire).collect(Collectors.joining(", "));
             throw new ApiException(403, "role-exceeds-credential", "Role exceeds your credential",
-                    "the system role " + role.name() + " has scopes this credential does not hold (" + names
-                            + "); only a credential holding all of them, an API key or an administrator can assign it",
+                    "assigning the system role " + role.name() + " needs scopes this credential does not hold ("
+                            + names + "); only a credential holding all of them, an API key or an administrator"
+                            + " can create a user with it or move a user to or from it",
                     null);
         }
     }
