@@ -71,10 +71,16 @@ public class CustomerApiIT extends HireMarketTestSupport {
         // a new user gets an activation mail in the outbox
         assertTrue("activation mail for " + email, activationToken(email) != null);
 
-        Credential oauth = Credential.bearer("oauth", accessToken(acme, List.of("users_read", "users_manage"), null));
-        Response viaOauth = api().call("POST", "/users", oauth, String.format(SEED_USER, unique("susan2") + "@example.com"));
+        // an OAuth client creates users with roles its scopes cover, never an administrator (issue 25)
+        Credential oauth = Credential.bearer("oauth", accessToken(acme, List.of("users_read", "users_manage",
+                "jobs_read", "candidates_read", "assessments_read"), null));
+        Response adminViaOauth = api().call("POST", "/users", oauth, String.format(SEED_USER, unique("susan2")
+                + "@example.com"));
+        assertEquals(adminViaOauth.toString(), 403, adminViaOauth.status());
+        Response viaOauth = api().call("POST", "/users", oauth, String.format(SEED_USER, unique("susan3") + "@example.com")
+                .replace("ADMINISTRATOR", "RESTRICTED"));
         assertEquals(viaOauth.toString(), 201, viaOauth.status());
-        assertSeedUser(viaOauth.json());
+        assertEquals("RESTRICTED", viaOauth.json().path("systemRole").path("id").asText());
 
         Response job = api().call("POST", "/jobs", key, String.format(SEED_JOB, "Senior Software Engineer"));
         assertEquals(job.toString(), 201, job.status());

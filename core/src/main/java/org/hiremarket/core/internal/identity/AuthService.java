@@ -1,16 +1,25 @@
 package org.hiremarket.core.internal.identity;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.mail.MailText;
 import org.hiremarket.core.internal.mail.Mailer;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** People signing in: set a password from a mailed token, log in, log out, reset a forgotten password. */
 @Component(service = AuthService.class)
@@ -40,19 +49,72 @@ public class AuthService {
         }
     }
 
+    /** Too many password reset requests from one client address. */
+    public static final class TooManyResets extends ApiException {
+        private static final long serialVersionUID = 1L;
+        private final long retryAfterSeconds;
+
+        TooManyResets(long retryAfterSeconds) {
+            super(429, "too-many-requests", "Too many password reset requests",
+                    "too many password reset requests from this address; try again in " + retryAfterSeconds
+                            + " seconds", null);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public java.util.Map<String, String> headers() {
+            return java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds));
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+
     private final Database db;
     private final TokenService tokens;
     private final Mailer mailer;
     private final LoginLimiter limiter;
+    private final SlidingWindowLimiter resetsPerEmail;
+    private final SlidingWindowLimiter resetsPerAddress;
+    /** Password resets run here, off the request thread: known and unknown emails are answered alike. */
+    private final ThreadPoolExecutor resetWorker;
 
     @Activate
     public AuthService(@Reference Database db, @Reference TokenService tokens, @Reference Mailer mailer) {
+        this(db, tokens, mailer, Clock.systemUTC());
+    }
+
+    AuthService(Database db, TokenService tokens, Mailer mailer, Clock clock) {
         this.db = db;
         this.tokens = tokens;
         this.mailer = mailer;
         IdentityConfig c = tokens.config();
         this.limiter = new LoginLimiter(c.login_failures_per_account(), c.login_failures_per_address(),
                 Duration.ofSeconds(c.login_failure_window_seconds()));
+        this.resetsPerEmail = new SlidingWindowLimiter(c.password_reset_mails_per_email(),
+                Duration.ofSeconds(c.password_reset_mail_window_seconds()), clock);
+        this.resetsPerAddress = new SlidingWindowLimiter(c.password_reset_requests_per_address(),
+                Duration.ofSeconds(c.password_reset_address_window_seconds()), clock);
+        this.resetWorker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(c.password_reset_queue_size()), r -> {
+                    Thread t = new Thread(r, "hiremarket-password-reset");
+                    t.setDaemon(true);
+                    return t;
+                }, (r, executor) -> LOG.warn("A password reset was dropped: {} are already waiting",
+                        executor.getQueue().size()));
+    }
+
+    /** Lets queued password resets finish (a few seconds at most), then stops the worker. */
+    @Deactivate
+    void deactivate() {
+        resetWorker.shutdown();
+        try {
+            if (!resetWorker.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("{} password resets were not processed before the stop", resetWorker.shutdownNow().size());
+            }
+        } catch (InterruptedException e) {
+            resetWorker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Checks email and password and opens a session. Every failure looks the same to the caller. */
@@ -89,34 +151,66 @@ public class AuthService {
         setPassword(token, password, OneTimeTokenEntity.Purpose.ACTIVATION);
     }
 
-    /** Mails a reset token if the email belongs to an active user; says nothing either way. */
-    public void requestReset(String email) {
+    /**
+     * Mails a reset token if the email belongs to an active user; says nothing either way. The
+     * request thread only checks the limits and hands the work to a background worker, so the answer
+     * takes the same time whether the email is known or not. At most
+     * {@code password.reset.mails.per.email} requests per email (known or not) in the mail window are
+     * processed; the others are answered the same and do nothing. A client address over
+     * {@code password.reset.requests.per.address} is answered 429: that depends only on the
+     * client's own requests, never on the email.
+     *
+     * @param address the client address
+     */
+    public void requestReset(String email, String address) {
         if (email == null || email.isBlank()) {
             throw ApiException.validation("email", "is required");
         }
-        String[] mail = db.tx(em -> em.createNamedQuery("User.byEmailKey", UserEntity.class)
-                .setParameter("emailKey", UserEntity.emailKey(email)).getResultList().stream()
-                .filter(UserEntity::isActive).findFirst()
-                .map(u -> new String[] { u.getEmail(), u.getFirstName(), tokens.oneTimeToken(em, u.getId(),
-                        OneTimeTokenEntity.Purpose.PASSWORD_RESET, RESET_VALIDITY) })
-                .orElse(null));
-        if (mail != null) {
-            sendQuietly(mail[0], "Reset your HireMarket password", "Hello " + mail[1]
-                    + ",\n\nsomeone asked to reset your password. If it was you, set a new one within an hour:\n\n  POST "
-                    + mailer.publicUrl() + "/api/v1/auth/password-reset/confirm\n  {\"token\": \"" + mail[2]
-                    + "\", \"password\": \"<your new password>\"}\n\nReset token: " + mail[2]
-                    + "\n\nIf it was not you, ignore this mail.\n");
+        long addressWait = resetsPerAddress.tryAcquire(address == null ? "" : address);
+        if (addressWait > 0) {
+            throw new TooManyResets(Math.max(1, TimeUnit.MILLISECONDS.toSeconds(addressWait + 999)));
+        }
+        String key = UserEntity.emailKey(email);
+        if (key.length() > 254) {
+            // no user has such an email; not worth remembering
+            return;
+        }
+        if (resetsPerEmail.tryAcquire(key) > 0) {
+            LOG.debug("A password reset request was throttled for its email address");
+            return;
+        }
+        try {
+            resetWorker.execute(() -> mailReset(key));
+        } catch (RejectedExecutionException stopped) {
+            // stopping: the answer stays the same
         }
     }
 
-    /** The answer to a reset request never depends on the mail (no account probing); failures are logged. */
-    private void sendQuietly(String to, String subject, String text) {
+    /** On the reset worker: makes a reset token for an active user with that email and mails it. */
+    private void mailReset(String emailKey) {
         try {
-            mailer.send(to, subject, text);
+            String[] mail = db.tx(em -> em.createNamedQuery("User.byEmailKey", UserEntity.class)
+                    .setParameter("emailKey", emailKey).getResultList().stream()
+                    .filter(UserEntity::isActive).findFirst()
+                    .map(u -> new String[] { u.getEmail(), u.getFirstName(), tokens.oneTimeToken(em, u.getId(),
+                            OneTimeTokenEntity.Purpose.PASSWORD_RESET, RESET_VALIDITY) })
+                    .orElse(null));
+            if (mail != null) {
+                mailer.send(mail[0], "Reset your HireMarket password", resetText(mail[1], mailer.publicUrl(), mail[2]));
+            }
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(AuthService.class).warn("A password reset mail could not be sent: {}",
-                    e.getMessage());
+            // the answer never depends on the mail (no account probing); failures are logged
+            LOG.warn("A password reset mail could not be sent: {}", e.getMessage());
         }
+    }
+
+    /** The reset mail: the name is neutralised ({@link MailText#userValue}), never a link. */
+    static String resetText(String firstName, String publicUrl, String token) {
+        return "Hello " + MailText.userValue(firstName)
+                + ",\n\nsomeone asked to reset your password. If it was you, set a new one within an hour:\n\n  POST "
+                + publicUrl + "/api/v1/auth/password-reset/confirm\n  {\"token\": \"" + token
+                + "\", \"password\": \"<your new password>\"}\n\nReset token: " + token
+                + "\n\nIf it was not you, ignore this mail.\n";
     }
 
     public void confirmReset(String token, String password) {
@@ -135,8 +229,10 @@ public class AuthService {
             UserEntity u = em.find(UserEntity.class, userId);
             u.setPasswordHash(hash);
             u.touch(System.currentTimeMillis());
-            // a new password ends every session opened with the old one
+            // a new password ends every session opened with the old one, and every other reset or
+            // activation token still out
             tokens.revokeSubject(em, userId);
+            tokens.endOneTimeTokens(em, userId);
             return null;
         });
     }

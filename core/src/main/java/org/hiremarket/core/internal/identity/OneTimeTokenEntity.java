@@ -13,6 +13,8 @@ import javax.persistence.Table;
 @Entity
 @Table(name = "HM_ONE_TIME_TOKEN", indexes = @Index(name = "HM_OTT_TOKEN_ID", columnList = "tokenId", unique = true))
 @NamedQuery(name = "OneTimeToken.byTokenId", query = "SELECT t FROM OneTimeTokenEntity t WHERE t.tokenId = :tokenId")
+@NamedQuery(name = "OneTimeToken.endForUser",
+        query = "UPDATE OneTimeTokenEntity t SET t.usedAt = :at WHERE t.userId = :userId AND t.usedAt IS NULL")
 public class OneTimeTokenEntity {
 
     /** What the token lets its holder do. */

@@ -1,12 +1,22 @@
 package org.hiremarket.core.internal.identity;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.spec.KeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -72,7 +82,12 @@ public final class Passwords {
         return MessageDigest.isEqual(expected, derive(password, salt, Integer.parseInt(p[1])));
     }
 
-    /** The password rules: 12 to 256 characters, not all of one kind of character. */
+    /**
+     * The password rules: 12 to 256 characters, at least 5 different characters, and not a common
+     * password (NIST SP 800-63B §5.1.1.2): not on the shipped list of common and leaked passwords
+     * ({@code common-passwords.txt}), compared case-insensitively, also once leading and trailing
+     * digits and symbols are taken off ({@code Password2024!} is {@code password}).
+     */
     public static void validate(String field, String password) {
         List<FieldError> errors = new ArrayList<>();
         if (password == null || password.length() < MIN_LENGTH) {
@@ -81,9 +96,46 @@ public final class Passwords {
             errors.add(new FieldError(field, "must have at most " + MAX_LENGTH + " characters"));
         } else if (password.chars().distinct().count() < 5) {
             errors.add(new FieldError(field, "is too simple: use at least 5 different characters"));
+        } else if (isCommon(password)) {
+            errors.add(new FieldError(field,
+                    "is too common: it is on a list of often used or leaked passwords; choose a less guessable one"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
+        }
+    }
+
+    /** @return whether the password, or its core without leading and trailing digits and symbols, is common */
+    static boolean isCommon(String password) {
+        String lower = password.toLowerCase(Locale.ROOT).strip();
+        if (Common.LIST.contains(lower)) {
+            return true;
+        }
+        String core = Common.EDGES.matcher(lower).replaceAll("");
+        return core.length() >= 4 && Common.LIST.contains(core);
+    }
+
+    /** The list, read once at first use. */
+    private static final class Common {
+        static final Pattern EDGES = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+        static final Set<String> LIST = load();
+
+        private static Set<String> load() {
+            Set<String> out = new HashSet<>(16_384);
+            try (InputStream in = Passwords.class.getResourceAsStream("common-passwords.txt")) {
+                if (in == null) {
+                    throw new IllegalStateException("common-passwords.txt is missing from the bundle");
+                }
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line; (line = r.readLine()) != null;) {
+                    if (!line.isEmpty() && !line.startsWith("#")) {
+                        out.add(line.toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Set.copyOf(out);
         }
     }
 

@@ -139,6 +139,12 @@ public class TokenService {
         return g.plainText();
     }
 
+    /** Ends every unused one-time token (activation, password reset) of a user. */
+    void endOneTimeTokens(EntityManager em, String userId) {
+        em.createNamedQuery("OneTimeToken.endForUser").setParameter("at", System.currentTimeMillis())
+                .setParameter("userId", userId).executeUpdate();
+    }
+
     /** @return the user a valid, unused one-time token of that purpose belongs to, marking it used */
     Optional<String> useOneTimeToken(EntityManager em, String token, OneTimeTokenEntity.Purpose purpose) {
         return SecretTokens.idOf(ONE_TIME_PREFIX, token).flatMap(id -> em

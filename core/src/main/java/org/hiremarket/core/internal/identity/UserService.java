@@ -3,8 +3,10 @@ package org.hiremarket.core.internal.identity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,6 +21,7 @@ import org.hiremarket.core.internal.common.PageRequest;
 import org.hiremarket.core.internal.identity.UserViews.CreateUser;
 import org.hiremarket.core.internal.identity.UserViews.UpdateUser;
 import org.hiremarket.core.internal.identity.UserViews.UserView;
+import org.hiremarket.core.internal.mail.MailText;
 import org.hiremarket.core.internal.mail.Mailer;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
@@ -50,8 +53,8 @@ public class UserService {
 
     public UserView create(Caller caller, CreateUser in) {
         List<FieldError> errors = new ArrayList<>();
-        String first = name(errors, "firstname", in.firstname());
-        String last = name(errors, "lastname", in.lastname());
+        String first = personName(errors, "firstname", in.firstname());
+        String last = personName(errors, "lastname", in.lastname());
         String email = email(errors, in.email());
         SystemRole role = role(errors, in.systemRole() == null ? null : in.systemRole().id(), true);
         String language = language(errors, in.language() == null ? null : in.language().code(), true);
@@ -59,6 +62,7 @@ public class UserService {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        requireMayAssign(caller, role);
         String[] activation = new String[1];
         UserView created = db.tx(em -> {
             if (!em.createNamedQuery("User.byEmailKey").setParameter("emailKey", UserEntity.emailKey(email))
@@ -79,15 +83,20 @@ public class UserService {
         });
         try {
             mailer.send(email, "Welcome to HireMarket: set your password",
-                    "Hello " + first + ",\n\nan account was created for you on HireMarket. Set your password within "
-                            + ACTIVATION_VALIDITY.toHours() + " hours:\n\n  POST " + mailer.publicUrl()
-                            + "/api/v1/auth/activate\n  {\"token\": \"" + activation[0]
-                            + "\", \"password\": \"<your new password>\"}\n\nActivation token: " + activation[0] + "\n");
+                    welcomeText(first, mailer.publicUrl(), activation[0]));
         } catch (RuntimeException e) {
             // the user exists either way; they can ask for a password reset once mail works again
             LOG.warn("The activation mail for user {} could not be sent: {}", created.id(), e.getMessage());
         }
         return created;
+    }
+
+    /** The welcome mail: the name is neutralised ({@link MailText#userValue}), never a link. */
+    static String welcomeText(String firstName, String publicUrl, String token) {
+        return "Hello " + MailText.userValue(firstName)
+                + ",\n\nan account was created for you on HireMarket. Set your password within "
+                + ACTIVATION_VALIDITY.toHours() + " hours:\n\n  POST " + publicUrl + "/api/v1/auth/activate\n  {\"token\": \""
+                + token + "\", \"password\": \"<your new password>\"}\n\nActivation token: " + token + "\n";
     }
 
     public UserView get(Caller caller, String userId) {
@@ -118,16 +127,23 @@ public class UserService {
 
     public UserView update(Caller caller, String userId, UpdateUser in) {
         List<FieldError> errors = new ArrayList<>();
-        String first = in.firstname() == null ? null : name(errors, "firstname", in.firstname());
-        String last = in.lastname() == null ? null : name(errors, "lastname", in.lastname());
+        String first = in.firstname() == null ? null : personName(errors, "firstname", in.firstname());
+        String last = in.lastname() == null ? null : personName(errors, "lastname", in.lastname());
         SystemRole role = in.systemRole() == null ? null : role(errors, in.systemRole().id(), true);
         String language = in.language() == null ? null : language(errors, in.language().code(), true);
         String[] location = in.location() == null ? null : location(errors, in.location(), true);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        if (role != null) {
+            requireMayAssign(caller, role);
+        }
         return db.tx(em -> {
             UserEntity u = load(em, caller, userId);
+            if (role != null && role != u.getRole()) {
+                // nor take a role away from someone who holds more than the caller
+                requireMayAssign(caller, u.getRole());
+            }
             if (role != null && role != SystemRole.ADMINISTRATOR && u.getRole() == SystemRole.ADMINISTRATOR) {
                 requireAnotherAdministrator(em, u);
             }
@@ -157,9 +173,54 @@ public class UserService {
             u.touch(System.currentTimeMillis());
             if (!active) {
                 tokens.revokeSubject(em, u.getId());
+                tokens.endOneTimeTokens(em, u.getId());
             }
             return UserView.of(u);
         });
+    }
+
+    /**
+     * No credential may hand out more than it holds: a user may be created with, or moved to or from,
+     * a system role only by a credential that holds every scope of that role. API keys (full access)
+     * and administrators' sessions may assign any role. The employee portal, which no OAuth client
+     * can be granted, counts as held by a credential with {@code jobs_read} and
+     * {@code candidates_manage}: the portal reads job ads and applies to jobs, a subset of those.
+     *
+     * @throws ApiException 403 {@code role-exceeds-credential} naming the scopes the caller lacks
+     */
+    public static void requireMayAssign(Caller caller, SystemRole role) {
+        Set<Scope> missing = missingScopes(caller, role);
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(Scope::wire).collect(Collectors.joining(", "));
+            throw new ApiException(403, "role-exceeds-credential", "Role exceeds your credential",
+                    "assigning the system role " + role.name() + " needs scopes this credential does not hold ("
+                            + names + "); only a credential holding all of them, an API key or an administrator"
+                            + " can create a user with it or move a user to or from it",
+                    null);
+        }
+    }
+
+    /** @return the scopes of {@code role} that {@code caller} lacks; empty when it may assign the role */
+    static Set<Scope> missingScopes(Caller caller, SystemRole role) {
+        if (caller.kind() == Caller.Kind.API_KEY
+                || caller.kind() == Caller.Kind.USER && caller.scopes().containsAll(SystemRole.ADMINISTRATOR.scopes())) {
+            return Set.of();
+        }
+        Set<Scope> missing = EnumSet.noneOf(Scope.class);
+        for (Scope s : role.scopes()) {
+            if (s == Scope.EMPLOYEE_PORTAL) {
+                if (!caller.has(Scope.EMPLOYEE_PORTAL)) {
+                    for (Scope implied : List.of(Scope.JOBS_READ, Scope.CANDIDATES_MANAGE)) {
+                        if (!caller.has(implied)) {
+                            missing.add(implied);
+                        }
+                    }
+                }
+            } else if (!caller.has(s)) {
+                missing.add(s);
+            }
+        }
+        return missing;
     }
 
     private static void requireAnotherAdministrator(EntityManager em, UserEntity u) {
@@ -190,6 +251,27 @@ public class UserService {
             errors.add(new FieldError(field, "must be at most 100 characters"));
         } else if (v.chars().anyMatch(Character::isISOControl)) {
             errors.add(new FieldError(field, "must not contain control characters"));
+        }
+        return v;
+    }
+
+    /** Markup and link starts a person's name may not carry: names go into the product's mails. */
+    private static final Pattern LINK_OR_MARKUP = Pattern.compile("(?i)://|www\\.|[<>]");
+
+    /**
+     * A person's first or last name: {@link #name} rules, and no URL, link start or markup
+     * ({@code ://}, {@code www.}, {@code <}, {@code >}) and no invisible formatting characters
+     * (such as bidirectional overrides), so a name cannot carry a link into the welcome mail.
+     */
+    static String personName(List<FieldError> errors, String field, String value) {
+        int before = errors.size();
+        String v = name(errors, field, value);
+        if (errors.size() == before) {
+            if (LINK_OR_MARKUP.matcher(v).find()) {
+                errors.add(new FieldError(field, "must not contain links or markup (://, www., < or >)"));
+            } else if (v.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+                errors.add(new FieldError(field, "must not contain invisible formatting characters"));
+            }
         }
         return v;
     }

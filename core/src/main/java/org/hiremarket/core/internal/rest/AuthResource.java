@@ -89,9 +89,9 @@ public class AuthResource {
     @POST
     @Path("/password-reset")
     @Public
-    public Response requestReset(ResetRequest body) {
-        auth.requestReset(Params.body(body).email());
-        // the same answer whether or not the email is known
+    public Response requestReset(@Context HttpServletRequest http, ResetRequest body) {
+        auth.requestReset(Params.body(body).email(), http.getRemoteAddr());
+        // the same answer, in the same time, whether or not the email is known or its mails are throttled
         return Response.accepted().build();
     }
 

@@ -1,17 +1,18 @@
 package org.hiremarket.core.internal.rest;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.ws.rs.Consumes;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedHashMap;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
 
@@ -33,10 +34,49 @@ public class OAuthTokenResource {
         this.credentials = credentials;
     }
 
+    /**
+     * The token request. It takes any content type itself, rather than declaring
+     * {@code @Consumes(application/x-www-form-urlencoded)}: RFC 6749 §3.2 and §5.2 answer a request
+     * that is not a form (JSON, another type, no body) {@code invalid_request}, not the 415 a JAX-RS
+     * resource would give.
+     */
     @POST
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response token(@javax.ws.rs.core.Context HttpHeaders headers, MultivaluedMap<String, String> form) {
+    public Response token(@javax.ws.rs.core.Context HttpHeaders headers,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) String body) {
+        MediaType type = headers.getMediaType();
+        if (type == null || type.isWildcardType() || type.isWildcardSubtype()
+                || !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            return error(400, "invalid_request", "the token request must be sent as application/x-www-form-urlencoded"
+                    + (type == null ? ", and this one has no Content-Type" : ", not " + sanitise(type.toString())), false);
+        }
+        MultivaluedMap<String, String> form = parseForm(body == null ? "" : body);
+        if (form == null) {
+            return error(400, "invalid_request", "the form is not valid application/x-www-form-urlencoded", false);
+        }
+        return grant(headers, form);
+    }
+
+    /** @return the fields of a form body, or {@code null} if it cannot be decoded */
+    static MultivaluedMap<String, String> parseForm(String body) {
+        MultivaluedMap<String, String> out = new MultivaluedHashMap<>();
+        try {
+            for (String pair : body.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.add(name, value);
+            }
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
+        return out;
+    }
+
+    private Response grant(HttpHeaders headers, MultivaluedMap<String, String> form) {
         for (Map.Entry<String, List<String>> e : form.entrySet()) {
             if (e.getValue().size() > 1) {
                 return error(400, "invalid_request", "parameter " + e.getKey() + " is repeated", false);
@@ -78,6 +118,12 @@ public class OAuthTokenResource {
         } catch (CredentialService.OAuthError e) {
             return error(e.status(), e.error(), e.getMessage(), e.status() == 401);
         }
+    }
+
+    /** A media type echoed in an error: printable ASCII only, at most 100 characters. */
+    private static String sanitise(String type) {
+        String s = type.replaceAll("[^\\x20-\\x7e]", "?");
+        return s.length() > 100 ? s.substring(0, 100) + "..." : s;
     }
 
     private static String[] decodeBasic(String encoded) {

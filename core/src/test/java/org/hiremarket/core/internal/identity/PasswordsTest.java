@@ -63,4 +63,30 @@ public class PasswordsTest {
         }
         Passwords.validate("password", "a sound passphrase");
     }
+
+    @Test
+    public void commonAndLeakedPasswordsAreRefusedWhateverTheirCase() {
+        for (String common : new String[] { "1qaz2wsx3edc", "QWERTYUIOP123", "Password12345!", "!!football2024",
+                "administrator", "Qazwsxedcrfv", "iloveyou123456", "  letmein12345  " }) {
+            try {
+                Passwords.validate("password", common);
+                fail("accepted the common password " + common);
+            } catch (ApiException e) {
+                assertEquals(400, e.status());
+                assertEquals("password", e.errors().get(0).field());
+                assertTrue(e.errors().get(0).message(), e.errors().get(0).message().contains("too common"));
+            }
+        }
+    }
+
+    @Test
+    public void theListIsShippedAndUncommonPasswordsPass() {
+        assertTrue(Passwords.isCommon("123456"));
+        assertTrue(Passwords.isCommon("PaSsWoRd"));
+        for (String fine : new String[] { "a sound passphrase", "correct horse battery", "Tr0ub4dor&3-staple",
+                "pw-0f8e2c61-5b7a-4bd0-9e64-3f1c2d7a9b10" }) {
+            assertFalse(fine, Passwords.isCommon(fine));
+            Passwords.validate("password", fine);
+        }
+    }
 }
