@@ -43,6 +43,7 @@ public class MarketplaceService {
     private final IntegrationRegistry registry;
     /** Admin decisions by integration id, read once and kept in step with every change. */
     private final Map<String, Boolean> activation = new ConcurrentHashMap<>();
+    private final Object settingsLock = new Object();
     /** Who each integration id was when it was last deployed, kept in step with the database. */
     private final Map<String, KnownIntegration> known = new ConcurrentHashMap<>();
     private final Startup loaded;
@@ -104,19 +105,43 @@ public class MarketplaceService {
         }
         try {
             loaded.await();
-            db.tx(em -> {
-                IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, r.id());
-                if (s == null) {
-                    s = new IntegrationSettingEntity(r.id(), false, System.currentTimeMillis());
-                    em.persist(s);
-                }
-                s.remember(k.name(), k.vendor(), k.kind() == null ? null : k.kind().name(), k.version());
-                return null;
-            });
+            updateSetting(r.id(), s -> s.remember(k.name(), k.vendor(), k.kind() == null ? null : k.kind().name(),
+                    k.version()));
             known.put(r.id(), k);
         } catch (RuntimeException e) {
             // shown as before (the id only) while it is absent; tried again when it is deployed again
             LOG.warn("Could not keep the descriptor of integration {}: {}", r.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Changes an integration's setting row, creating it (not offered) when there is none. Changes of
+     * this node are made one at a time (the admin's decision and what is learnt of a deployed
+     * plugin come from different threads); a row another node created at the same moment is read
+     * and changed on a second try.
+     */
+    private void updateSetting(String integrationId, Consumer<IntegrationSettingEntity> change) {
+        synchronized (settingsLock) {
+            for (int attempt = 1;; attempt++) {
+                try {
+                    db.tx(em -> {
+                        IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, integrationId);
+                        if (s == null) {
+                            s = new IntegrationSettingEntity(integrationId, false, System.currentTimeMillis());
+                            change.accept(s);
+                            em.persist(s);
+                        } else {
+                            change.accept(s);
+                        }
+                        return null;
+                    });
+                    return;
+                } catch (ApiException e) {
+                    if (attempt > 1 || !"duplicate".equals(e.type())) {
+                        throw e;
+                    }
+                }
+            }
         }
     }
 
@@ -188,16 +213,7 @@ public class MarketplaceService {
 
     private void setActive(String integrationId, boolean active) {
         loaded.await();
-        db.tx(em -> {
-            long now = System.currentTimeMillis();
-            IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, integrationId);
-            if (s == null) {
-                em.persist(new IntegrationSettingEntity(integrationId, active, now));
-            } else {
-                s.setActive(active, now);
-            }
-            return null;
-        });
+        updateSetting(integrationId, s -> s.setActive(active, System.currentTimeMillis()));
         activation.put(integrationId, active);
         LOG.info("Integration {} {} for the marketplace", integrationId, active ? "activated" : "deactivated");
     }
