@@ -81,13 +81,17 @@ public class UserService {
             activation[0] = tokens.oneTimeToken(em, u.getId(), OneTimeTokenEntity.Purpose.ACTIVATION, ACTIVATION_VALIDITY);
             return UserView.of(u);
         });
-        try {
-            mailer.send(email, "Welcome to HireMarket: set your password",
-                    welcomeText(first, mailer.publicUrl(), activation[0]));
-        } catch (RuntimeException e) {
-            // the user exists either way; they can ask for a password reset once mail works again
-            LOG.warn("The activation mail for user {} could not be sent: {}", created.id(), e.getMessage());
-        }
+        // once the user is committed (a request with an Idempotency-Key commits with its record):
+        // a mail must never carry a token for a user that a rollback took away
+        db.afterCommit(() -> {
+            try {
+                mailer.send(email, "Welcome to HireMarket: set your password",
+                        welcomeText(first, mailer.publicUrl(), activation[0]));
+            } catch (RuntimeException e) {
+                // the user exists either way; they can ask for a password reset once mail works again
+                LOG.warn("The activation mail for user {} could not be sent: {}", created.id(), e.getMessage());
+            }
+        });
         return created;
     }
 
