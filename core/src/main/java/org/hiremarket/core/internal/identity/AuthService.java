@@ -10,7 +10,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import javax.persistence.EntityManager;
+
 import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.FieldError;
+import org.hiremarket.core.internal.company.CompanyEntity;
 import org.hiremarket.core.internal.mail.MailText;
 import org.hiremarket.core.internal.mail.Mailer;
 import org.hiremarket.core.internal.persistence.Database;
@@ -117,8 +121,20 @@ public class AuthService {
         }
     }
 
-    /** Checks email and password and opens a session. Every failure looks the same to the caller. */
+    /** {@link #login(String, String, String, String)} without a company. */
     public TokenService.Issued login(String email, String password, String address) {
+        return login(email, password, null, address);
+    }
+
+    /**
+     * Checks email and password and opens a session. Every failure looks the same to the caller. A
+     * person may be a user of several companies with one email: the password is checked for each,
+     * and when it fits more than one active user the caller is asked which company
+     * ({@code companyId}); only companies whose user the password fits are named.
+     *
+     * @param companyId the company to sign in to, or {@code null} when the email says it
+     */
+    public TokenService.Issued login(String email, String password, String companyId, String address) {
         if (email == null || password == null || email.isBlank() || password.isEmpty()) {
             throw ApiException.validation(email == null || email.isBlank() ? "email" : "password", "is required");
         }
@@ -129,14 +145,25 @@ public class AuthService {
         }
         Optional<TokenService.Issued> session = db.tx(em -> {
             List<UserEntity> found = em.createNamedQuery("User.byEmailKey", UserEntity.class)
-                    .setParameter("emailKey", account).getResultList();
-            UserEntity u = found.isEmpty() ? null : found.get(0);
-            boolean ok = Passwords.matches(password.toCharArray(),
-                    u == null || u.getPasswordHash() == null ? DUMMY_HASH : u.getPasswordHash());
-            if (!ok || u == null || !u.isActive()) {
-                return Optional.empty();
+                    .setParameter("emailKey", account).getResultList().stream()
+                    .filter(u -> companyId == null || u.getCompanyId().equals(companyId)).toList();
+            List<UserEntity> fitting = new java.util.ArrayList<>();
+            if (found.isEmpty()) {
+                // the same work as for a known email, so that its answer time says nothing
+                Passwords.matches(password.toCharArray(), DUMMY_HASH);
             }
-            return Optional.of(tokens.issueSession(em, u));
+            for (UserEntity u : found) {
+                boolean ok = Passwords.matches(password.toCharArray(),
+                        u.getPasswordHash() == null ? DUMMY_HASH : u.getPasswordHash());
+                if (ok && u.getPasswordHash() != null && u.isActive()) {
+                    fitting.add(u);
+                }
+            }
+            if (fitting.size() > 1) {
+                throw companyRequired(em, fitting);
+            }
+            return fitting.isEmpty() ? Optional.<TokenService.Issued>empty()
+                    : Optional.of(tokens.issueSession(em, fitting.get(0)));
         });
         if (session.isEmpty()) {
             limiter.failed(account, address);
@@ -144,6 +171,18 @@ public class AuthService {
         }
         limiter.succeeded(account);
         return session.get();
+    }
+
+    /** The password fits users of several companies: say which, so the person can choose. */
+    private static ApiException companyRequired(EntityManager em, List<UserEntity> fitting) {
+        List<FieldError> choices = new java.util.ArrayList<>();
+        for (UserEntity u : fitting) {
+            CompanyEntity c = em.find(CompanyEntity.class, u.getCompanyId());
+            choices.add(new FieldError("companyId", u.getCompanyId() + (c == null ? "" : " (" + c.getName() + ")")));
+        }
+        return new ApiException(409, "company-required", "Choose a company",
+                "you are a user of " + fitting.size() + " companies; sign in again with the companyId of one of them",
+                choices);
     }
 
     /** Sets the first password with the activation token from the welcome mail. */
@@ -189,14 +228,19 @@ public class AuthService {
     /** On the reset worker: makes a reset token for an active user with that email and mails it. */
     private void mailReset(String emailKey) {
         try {
-            String[] mail = db.tx(em -> em.createNamedQuery("User.byEmailKey", UserEntity.class)
+            // one mail per company the person is an active user of, each with its own token
+            List<String[]> mails = db.tx(em -> em.createNamedQuery("User.byEmailKey", UserEntity.class)
                     .setParameter("emailKey", emailKey).getResultList().stream()
-                    .filter(UserEntity::isActive).findFirst()
-                    .map(u -> new String[] { u.getEmail(), u.getFirstName(), tokens.oneTimeToken(em, u.getId(),
-                            OneTimeTokenEntity.Purpose.PASSWORD_RESET, RESET_VALIDITY) })
-                    .orElse(null));
-            if (mail != null) {
-                mailer.send(mail[0], "Reset your HireMarket password", resetText(mail[1], mailer.publicUrl(), mail[2]));
+                    .filter(UserEntity::isActive)
+                    .map(u -> {
+                        CompanyEntity c = em.find(CompanyEntity.class, u.getCompanyId());
+                        return new String[] { u.getEmail(), u.getFirstName(), tokens.oneTimeToken(em, u.getId(),
+                                OneTimeTokenEntity.Purpose.PASSWORD_RESET, RESET_VALIDITY),
+                            c == null ? null : c.getName() };
+                    }).toList());
+            for (String[] mail : mails) {
+                mailer.send(mail[0], "Reset your HireMarket password" + (mails.size() > 1 && mail[3] != null
+                        ? " (" + MailText.userValue(mail[3]) + ")" : ""), resetText(mail[1], mailer.publicUrl(), mail[2]));
             }
         } catch (RuntimeException e) {
             // the answer never depends on the mail (no account probing); failures are logged

@@ -18,9 +18,12 @@ import javax.persistence.Version;
 @Entity
 @Cache(isolation = CacheIsolationType.SHARED, expiry = CacheSettings.EXPIRY_MS)
 @Table(name = "HM_USER", indexes = {
-        @Index(name = "HM_USER_EMAIL", columnList = "emailKey", unique = true),
+        @Index(name = "HM_USER_COMPANY_EMAIL", columnList = "companyId, emailKey", unique = true),
+        @Index(name = "HM_USER_EMAIL_KEY", columnList = "emailKey"),
         @Index(name = "HM_USER_COMPANY", columnList = "companyId") })
 @NamedQuery(name = "User.byEmailKey", query = "SELECT u FROM UserEntity u WHERE u.emailKey = :emailKey")
+@NamedQuery(name = "User.byCompanyAndEmailKey",
+        query = "SELECT u FROM UserEntity u WHERE u.companyId = :companyId AND u.emailKey = :emailKey")
 public class UserEntity {
 
     @Id
@@ -39,7 +42,11 @@ public class UserEntity {
     @Column(nullable = false, length = 254)
     private String email;
 
-    /** Lower-cased email: unique across HireMarket, because people log in with it. */
+    /**
+     * Lower-cased email: unique within a company (a person may be a user of several companies). A
+     * user without an email (the API's create call does not need one) has {@link #NO_EMAIL} and its
+     * id here, which no email address can match, and an empty {@link #email}.
+     */
     @Column(nullable = false, length = 254)
     private String emailKey;
 
@@ -99,8 +106,9 @@ public class UserEntity {
         return lastName;
     }
 
+    /** @return the email address, or {@code null} for a user without one */
     public String getEmail() {
-        return email;
+        return hasEmail() ? email : null;
     }
 
     public SystemRole getRole() {
@@ -136,9 +144,17 @@ public class UserEntity {
         this.lastName = last;
     }
 
+    /** Marks the key of a user without an email; no email address starts with it. */
+    static final String NO_EMAIL = "~";
+
+    /** @param email the address, or {@code null} for none (such a user cannot sign in until one is set) */
     public void setEmail(String email) {
-        this.email = email;
-        this.emailKey = emailKey(email);
+        this.email = email == null ? "" : email;
+        this.emailKey = email == null ? NO_EMAIL + id : emailKey(email);
+    }
+
+    public boolean hasEmail() {
+        return email != null && !email.isEmpty();
     }
 
     public void setRole(SystemRole role) {

@@ -55,7 +55,8 @@ public class UserService {
         List<FieldError> errors = new ArrayList<>();
         String first = personName(errors, "firstname", in.firstname());
         String last = personName(errors, "lastname", in.lastname());
-        String email = email(errors, in.email());
+        // the get-started guide's call has no email: such a user exists, but signs in only once one is set
+        String email = in.email() == null ? null : email(errors, in.email());
         SystemRole role = role(errors, in.systemRole() == null ? null : in.systemRole().id(), true);
         String language = language(errors, in.language() == null ? null : in.language().code(), true);
         String[] location = location(errors, in.location(), true);
@@ -65,10 +66,8 @@ public class UserService {
         requireMayAssign(caller, role);
         String[] activation = new String[1];
         UserView created = db.tx(em -> {
-            if (!em.createNamedQuery("User.byEmailKey").setParameter("emailKey", UserEntity.emailKey(email))
-                    .getResultList().isEmpty()) {
-                throw ApiException.conflict("email-taken", "Email in use",
-                        "a user with the email " + email + " already exists");
+            if (email != null) {
+                requireEmailFree(em, caller.companyId(), email, null);
             }
             long now = System.currentTimeMillis();
             UserEntity u = new UserEntity(Ids.newId(), caller.companyId(), now);
@@ -78,21 +77,46 @@ public class UserService {
             u.setLanguageCode(language);
             u.setLocation(location[0], location[1]);
             em.persist(u);
-            activation[0] = tokens.oneTimeToken(em, u.getId(), OneTimeTokenEntity.Purpose.ACTIVATION, ACTIVATION_VALIDITY);
+            if (email != null) {
+                activation[0] = tokens.oneTimeToken(em, u.getId(), OneTimeTokenEntity.Purpose.ACTIVATION,
+                        ACTIVATION_VALIDITY);
+            }
             return UserView.of(u);
         });
-        // once the user is committed (a request with an Idempotency-Key commits with its record):
-        // a mail must never carry a token for a user that a rollback took away
+        if (email != null) {
+            sendActivation(created.id(), email, first, activation[0]);
+        }
+        return created;
+    }
+
+    /**
+     * One user per email within a company; another company's users are never looked at (a person
+     * may be a user of several companies, and one company must not learn of another's users).
+     */
+    private static void requireEmailFree(EntityManager em, String companyId, String email, String exceptUserId) {
+        List<UserEntity> same = em.createNamedQuery("User.byCompanyAndEmailKey", UserEntity.class)
+                .setParameter("companyId", companyId).setParameter("emailKey", UserEntity.emailKey(email))
+                .getResultList();
+        if (same.stream().anyMatch(u -> !u.getId().equals(exceptUserId))) {
+            throw ApiException.conflict("email-taken", "Email in use",
+                    "a user of your company has the email " + email + " already");
+        }
+    }
+
+    /**
+     * The activation mail, once the user is committed (a request with an Idempotency-Key commits
+     * with its record): a mail must never carry a token of a user that a rollback took away.
+     */
+    private void sendActivation(String userId, String email, String first, String token) {
         db.afterCommit(() -> {
             try {
                 mailer.send(email, "Welcome to HireMarket: set your password",
-                        welcomeText(first, mailer.publicUrl(), activation[0]));
+                        welcomeText(first, mailer.publicUrl(), token));
             } catch (RuntimeException e) {
                 // the user exists either way; they can ask for a password reset once mail works again
-                LOG.warn("The activation mail for user {} could not be sent: {}", created.id(), e.getMessage());
+                LOG.warn("The activation mail for user {} could not be sent: {}", userId, e.getMessage());
             }
         });
-        return created;
     }
 
     /** The welcome mail: the name is neutralised ({@link MailText#userValue}), never a link. */
@@ -136,14 +160,26 @@ public class UserService {
         SystemRole role = in.systemRole() == null ? null : role(errors, in.systemRole().id(), true);
         String language = in.language() == null ? null : language(errors, in.language().code(), true);
         String[] location = in.location() == null ? null : location(errors, in.location(), true);
+        String email = in.email() == null ? null : email(errors, in.email());
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         if (role != null) {
             requireMayAssign(caller, role);
         }
-        return db.tx(em -> {
+        String[] activation = new String[1];
+        UserView updated = db.tx(em -> {
             UserEntity u = load(em, caller, userId);
+            if (email != null && !email.equals(u.getEmail())) {
+                requireEmailFree(em, caller.companyId(), email, u.getId());
+                u.setEmail(email);
+                if (u.getPasswordHash() == null && u.isActive()) {
+                    // not signed in yet: the activation goes to the new address, the old token ends
+                    tokens.endOneTimeTokens(em, u.getId());
+                    activation[0] = tokens.oneTimeToken(em, u.getId(), OneTimeTokenEntity.Purpose.ACTIVATION,
+                            ACTIVATION_VALIDITY);
+                }
+            }
             if (role != null && role != u.getRole()) {
                 // nor take a role away from someone who holds more than the caller
                 requireMayAssign(caller, u.getRole());
@@ -164,6 +200,10 @@ public class UserService {
             u.touch(System.currentTimeMillis());
             return UserView.of(u);
         });
+        if (activation[0] != null) {
+            sendActivation(updated.id(), email, updated.firstName(), activation[0]);
+        }
+        return updated;
     }
 
     /** Deactivates or re-activates a user; deactivation ends their sessions at once. */

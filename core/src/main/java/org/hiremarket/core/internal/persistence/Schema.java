@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -48,10 +50,35 @@ final class Schema {
         }
         long t0 = System.nanoTime();
         new SchemaManager(session).extendDefaultTables(true);
+        jpa.tx(TransactionType.Required, em -> retire(em.unwrap(Connection.class)));
         jpa.tx(TransactionType.Required, em -> em.merge(new SchemaStateEntity(expected, System.currentTimeMillis())));
         LOG.info("Database schema {} in {} ms (fingerprint {})", stored == null ? "created or checked" : "extended",
                 (System.nanoTime() - t0) / 1_000_000, expected);
         return true;
+    }
+
+    /**
+     * Unique indexes of earlier versions whose rule no longer holds; dropped when the schema is
+     * extended (the one exception to "nothing is dropped": a uniqueness the host gave up would
+     * otherwise keep refusing writes in an upgraded database). {@code HM_USER_EMAIL}: emails were
+     * unique across companies; they are unique per company ({@code HM_USER_COMPANY_EMAIL}).
+     */
+    static final List<String> RETIRED_UNIQUE_INDEXES = List.of("HM_USER_EMAIL");
+
+    /** SQLStates of "no such index": Derby, PostgreSQL. */
+    private static final Set<String> MISSING_INDEX = Set.of("42X65", "42704");
+
+    static void retire(Connection c) {
+        for (String index : RETIRED_UNIQUE_INDEXES) {
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("DROP INDEX " + index);
+                LOG.info("Dropped index {}, whose uniqueness this version no longer keeps", index);
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || !MISSING_INDEX.contains(e.getSQLState())) {
+                    throw new IllegalStateException("cannot drop the retired index " + index + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** SHA-256 of the DDL that would create every table, index and constraint of the entities. */

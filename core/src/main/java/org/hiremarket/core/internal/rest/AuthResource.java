@@ -24,7 +24,8 @@ import org.hiremarket.core.internal.identity.UserService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    public record LoginRequest(String email, String password) {
+    /** {@code companyId}: only for a person who is a user of several companies with one email (409 {@code company-required}). */
+    public record LoginRequest(String email, String password, String companyId) {
     }
 
     public record PasswordRequest(String token, String password) {
@@ -52,7 +53,7 @@ public class AuthResource {
     @Public
     public Response login(@Context HttpServletRequest http, LoginRequest body) {
         LoginRequest b = Params.body(body);
-        TokenService.Issued s = auth.login(b.email(), b.password(), http.getRemoteAddr());
+        TokenService.Issued s = auth.login(b.email(), b.password(), b.companyId(), http.getRemoteAddr());
         return noStore(Response.ok(new Session(s.token(), "Bearer", s.expiresInSeconds())));
     }
 

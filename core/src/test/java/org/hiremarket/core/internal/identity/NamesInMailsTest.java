@@ -57,7 +57,7 @@ public class NamesInMailsTest {
                     SystemRole.STANDARD)).id();
             try {
                 f.users.update(IdentityFixture.apiKey(), id, new UpdateUser(null, "<b>www.evil.example</b>", null, null,
-                        null));
+                        null, null));
                 fail("a name with markup was accepted");
             } catch (ApiException e) {
                 assertEquals(400, e.status());

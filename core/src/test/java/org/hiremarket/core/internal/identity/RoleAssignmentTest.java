@@ -126,7 +126,7 @@ public class RoleAssignmentTest {
                     String what = e.getKey() + " moving " + from + " to " + to;
                     boolean expected = allowed.contains(from) && allowed.contains(to);
                     try {
-                        UserViews.UserView u = f.users.update(caller, id, new UpdateUser(null, null, new IdRef(to.name()),
+                        UserViews.UserView u = f.users.update(caller, id, new UpdateUser(null, null, null, new IdRef(to.name()),
                                 null, null));
                         assertTrue(what + " was allowed", expected);
                         assertEquals(to.name(), u.systemRole().id());
@@ -167,11 +167,11 @@ public class RoleAssignmentTest {
     public void otherChangesToAHigherUserStayAllowed() {
         String admin = f.users.create(IdentityFixture.apiKey(), IdentityFixture.newUser(email(), ADMINISTRATOR)).id();
         UserViews.UserView u = f.users.update(IdentityFixture.oauth(scopes(Scope.USERS_MANAGE)), admin,
-                new UpdateUser("Renamed", null, null, null, null));
+                new UpdateUser("Renamed", null, null, null, null, null));
         assertEquals("Renamed", u.firstName());
         // leaving the role out is no change of role
         u = f.users.update(IdentityFixture.oauth(scopes(Scope.USERS_MANAGE)), admin,
-                new UpdateUser(null, null, null, null, null));
+                new UpdateUser(null, null, null, null, null, null));
         assertEquals(ADMINISTRATOR.name(), u.systemRole().id());
     }
 

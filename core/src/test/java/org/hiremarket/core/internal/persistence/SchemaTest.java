@@ -160,4 +160,34 @@ public class SchemaTest {
         org.junit.Assert.assertFalse(Schema.missingTable(new java.sql.SQLException("Borrow failed",
                 new java.sql.SQLException("no connection", "08001"))));
     }
+
+    @Test
+    public void aRetiredUniqueIndexIsDroppedSoItsRuleNoLongerRefusesWrites() throws Exception {
+        try (InMemoryUnit old = new InMemoryUnit(true)) {
+            old.factory().createEntityManager().close(); // the tables are made when the unit is first used
+            // what a database of the version before looks like: emails unique across companies
+            old.sql("CREATE UNIQUE INDEX HM_USER_EMAIL ON HM_USER(EMAILKEY)");
+            String insert = "INSERT INTO HM_USER (ID, COMPANYID, FIRSTNAME, LASTNAME, EMAIL, EMAILKEY, ROLE, LANGUAGECODE,"
+                    + " COUNTRYCODE, CITY, ACTIVE, CREATEDAT, UPDATEDAT, VERSION) VALUES ('%s', '%s', 'P', 'P', 'p@x.org',"
+                    + " 'p@x.org', 'STANDARD', 'en', 'DE', 'Berlin', 1, 1, 1, 1)";
+            old.sql(String.format(insert, "u1", "c1"));
+            try {
+                old.sql(String.format(insert, "u2", "c2"));
+                org.junit.Assert.fail("the old index refuses the same email in another company");
+            } catch (java.sql.SQLException expected) {
+                org.junit.Assert.assertEquals("23505", expected.getSQLState());
+            }
+            try (java.sql.Connection c = old.dataSource().getConnection()) {
+                Schema.retire(c);
+                Schema.retire(c); // and again: nothing left to drop is no failure
+            }
+            old.sql(String.format(insert, "u2", "c2"));
+            try {
+                old.sql(String.format(insert, "u3", "c2"));
+                org.junit.Assert.fail("within a company an email stays unique");
+            } catch (java.sql.SQLException expected) {
+                org.junit.Assert.assertEquals("23505", expected.getSQLState());
+            }
+        }
+    }
 }
