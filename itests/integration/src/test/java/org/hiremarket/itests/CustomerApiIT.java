@@ -48,6 +48,11 @@ public class CustomerApiIT extends HireMarketTestSupport {
             + " \"systemRole\": {\"id\": \"ADMINISTRATOR\"}, \"language\": {\"code\": \"en\"},"
             + " \"location\": {\"countryCode\": \"US\", \"city\": \"San Francisco\"}}";
 
+    /** The get-started guide's body exactly as written: no email. */
+    static final String GUIDE_USER = "{\n    \"firstname\": \"Susan\",\n    \"lastname\": \"Santos\", \n"
+            + "    \"systemRole\": {\"id\": \"ADMINISTRATOR\"}, \n    \"language\": {\"code\":\"en\"},\n"
+            + "    \"location\": {\"countryCode\": \"US\", \"city\":\"San Francisco\"}\n}";
+
     static final String SEED_JOB = "{\"title\": \"%s\", \"location\": {\"countryCode\": \"US\", \"city\": \"San Francisco\"},"
             + " \"industry\": {\"id\": \"computer_software\"}, \"function\": {\"id\": \"engineering\"},"
             + " \"experienceLevel\": {\"id\": \"mid_senior_level\"}}";
@@ -82,10 +87,49 @@ public class CustomerApiIT extends HireMarketTestSupport {
         assertEquals(viaOauth.toString(), 201, viaOauth.status());
         assertEquals("RESTRICTED", viaOauth.json().path("systemRole").path("id").asText());
 
+        // the guide's literal call, with no email: 201 with the guide's fields, from an API key and from an
+        // administrator's session; the user signs in once an email is set (then the activation mail goes out)
+        Response literal = api().call("POST", "/users", key, GUIDE_USER);
+        assertEquals(literal.toString(), 201, literal.status());
+        assertSeedUser(literal.json());
+        assertTrue(literal.json().path("email").isMissingNode());
+        assertEquals("EMAIL_REQUIRED", literal.json().path("signIn").asText());
+        String adminEmail = unique("admin") + "@example.com";
+        Response admin = api().call("POST", "/users", key, String.format(SEED_USER, adminEmail));
+        Response activated = api().call("POST", "/auth/activate", null, Map.of("token", activationToken(adminEmail),
+                "password", "a long passphrase for the admin 42"));
+        assertEquals(activated.toString(), 204, activated.status());
+        Response login = api().call("POST", "/auth/login", null, Map.of("email", adminEmail,
+                "password", "a long passphrase for the admin 42"));
+        Credential session = Credential.bearer("session", login.json().path("accessToken").asText());
+        Response bySession = api().call("POST", "/users", session, GUIDE_USER);
+        assertEquals(bySession.toString(), 201, bySession.status());
+        assertSeedUser(bySession.json());
+        String later = unique("susan-later") + "@example.com";
+        Response emailSet = api().call("PATCH", "/users/" + literal.json().path("id").asText(), key, Map.of("email", later));
+        assertEquals(emailSet.toString(), 200, emailSet.status());
+        assertEquals("ACTIVATION_PENDING", emailSet.json().path("signIn").asText());
+        assertTrue("activation mail once the email is set", activationToken(later) != null);
+        assertEquals(201, admin.status());
+
         Response job = api().call("POST", "/jobs", key, String.format(SEED_JOB, "Senior Software Engineer"));
         assertEquals(job.toString(), 201, job.status());
         assertEquals("CREATED", job.json().path("status").asText());
         assertEquals("Computer Software", job.json().path("industry").path("label").asText());
+    }
+
+    @Test
+    public void oneEmailMayBeAUserOfTwoCompaniesWithoutEitherLearningOfTheOther() throws Exception {
+        TestCompany acme = createCompany("Tenant A " + UUID.randomUUID());
+        TestCompany globex = createCompany("Tenant B " + UUID.randomUUID());
+        String email = unique("both") + "@example.com";
+        String body = String.format(SEED_USER, email).replace("ADMINISTRATOR", "STANDARD");
+        assertEquals(201, api().call("POST", "/users", Credential.apiKey(acme.apiKey()), body).status());
+        Response inB = api().call("POST", "/users", Credential.apiKey(globex.apiKey()), body);
+        assertEquals("creating the user in B says nothing of A: " + inB, 201, inB.status());
+        Response twiceInB = api().call("POST", "/users", Credential.apiKey(globex.apiKey()), body);
+        assertEquals(409, twiceInB.status());
+        assertEquals("urn:hiremarket:problem:email-taken", twiceInB.json().path("type").asText());
     }
 
     private static void assertSeedUser(JsonNode u) {
