@@ -325,9 +325,10 @@ public class CandidateService {
             country = Text.optional(errors, prefix + "location.countryCode", in.location().countryCode(), 2);
             if (country != null && ReferenceData.countryName(country).isEmpty()) {
                 errors.add(new FieldError(prefix + "location.countryCode",
-                        "must be an ISO 3166-1 alpha-2 country code in capitals such as US or DE"));
+                        "must be an ISO 3166-1 alpha-2 country code such as US or DE"));
             }
             city = Text.optional(errors, prefix + "location.city", in.location().city(), 100);
+            country = country == null ? null : country.toUpperCase(java.util.Locale.ROOT);
         }
         List<Experience> experience = in.experience() == null ? List.of() : in.experience();
         if (experience.size() > MAX_ENTRIES) {

@@ -23,9 +23,9 @@ public final class ReferenceData {
         return code != null && LANGUAGES.contains(code);
     }
 
-    /** @return the English name of an upper-case ISO alpha-2 code, empty for anything else */
+    /** @return the English name of an ISO alpha-2 code in any case ({@code "us"} too), empty for anything else */
     public static Optional<String> countryName(String code) {
-        return Optional.ofNullable(code == null ? null : COUNTRIES.get(code));
+        return Optional.ofNullable(code == null ? null : COUNTRIES.get(code.toUpperCase(Locale.ROOT)));
     }
 
     public static Map<String, String> countries() {

@@ -58,6 +58,7 @@ public class UserService {
         // the get-started guide's call has no email: such a user exists, but signs in only once one is set
         String email = in.email() == null ? null : email(errors, in.email());
         SystemRole role = role(errors, in.systemRole() == null ? null : in.systemRole().id(), true);
+        sameName(errors, in.systemRole(), role);
         String language = language(errors, in.language() == null ? null : in.language().code(), true);
         String[] location = location(errors, in.location(), true);
         if (!errors.isEmpty()) {
@@ -155,9 +156,13 @@ public class UserService {
 
     public UserView update(Caller caller, String userId, UpdateUser in) {
         List<FieldError> errors = new ArrayList<>();
+        if (in.id() != null && !in.id().equals(userId)) {
+            errors.add(new FieldError("id", "is the id of another user; leave it out or send " + userId));
+        }
         String first = in.firstname() == null ? null : personName(errors, "firstname", in.firstname());
         String last = in.lastname() == null ? null : personName(errors, "lastname", in.lastname());
         SystemRole role = in.systemRole() == null ? null : role(errors, in.systemRole().id(), true);
+        sameName(errors, in.systemRole(), role);
         String language = in.language() == null ? null : language(errors, in.language().code(), true);
         String[] location = in.location() == null ? null : location(errors, in.location(), true);
         String email = in.email() == null ? null : email(errors, in.email());
@@ -170,6 +175,10 @@ public class UserService {
         String[] activation = new String[1];
         UserView updated = db.tx(em -> {
             UserEntity u = load(em, caller, userId);
+            if (in.active() != null && in.active() != u.isActive()) {
+                throw ApiException.validation("active", "is " + u.isActive() + "; use POST /users/" + userId + "/"
+                        + (in.active() ? "reactivate" : "deactivate") + " to change it");
+            }
             if (email != null && !email.equals(u.getEmail())) {
                 requireEmailFree(em, caller.companyId(), email, u.getId());
                 u.setEmail(email);
@@ -346,6 +355,14 @@ public class UserService {
         }
     }
 
+    /** The role's {@code name}, as answers carry it, may come back: it must name the same role. */
+    static void sameName(List<FieldError> errors, UserViews.IdRef ref, SystemRole role) {
+        if (ref != null && ref.name() != null && role != null && !ref.name().trim().equalsIgnoreCase(role.name())) {
+            errors.add(new FieldError("systemRole.name", "does not match systemRole.id " + role.name()
+                    + "; leave it out, it is not needed"));
+        }
+    }
+
     static String language(List<FieldError> errors, String code, boolean required) {
         if (code == null || code.isBlank()) {
             if (required) {
@@ -370,7 +387,12 @@ public class UserService {
             errors.add(new FieldError("location.countryCode", "is required"));
         } else if (ReferenceData.countryName(country).isEmpty()) {
             errors.add(new FieldError("location.countryCode",
-                    "must be an ISO 3166-1 alpha-2 country code in capitals such as US or DE"));
+                    "must be an ISO 3166-1 alpha-2 country code such as US or DE"));
+        }
+        if (in.country() != null && !country.isEmpty()) {
+            ReferenceData.countryName(country).filter(name -> !name.equalsIgnoreCase(in.country().trim()))
+                    .ifPresent(name -> errors.add(new FieldError("location.country", "does not match countryCode "
+                            + country.toUpperCase(Locale.ROOT) + " (" + name + "); leave it out, it is not needed")));
         }
         String city = in.city() == null ? "" : in.city().trim();
         if (city.isEmpty()) {

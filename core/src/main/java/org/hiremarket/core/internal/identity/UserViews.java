@@ -2,35 +2,61 @@ package org.hiremarket.core.internal.identity;
 
 import java.time.Instant;
 
-/** The user resources as the API speaks them (the shapes of the API get-started guide). */
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+/**
+ * The user resources as the API speaks them (the shapes of the API get-started guide). What a
+ * user's answer holds may be sent back in a {@code PATCH}: read-only fields are checked or ignored.
+ */
 public final class UserViews {
 
     private UserViews() {
     }
 
-    /** {@code {"id": "ADMINISTRATOR"}} */
-    public record IdRef(String id) {
+    /**
+     * {@code {"id": "ADMINISTRATOR"}}; the {@code name} a user's answer carries may be sent back and
+     * is ignored when it names the same role.
+     */
+    public record IdRef(String id, String name) {
+        public IdRef(String id) {
+            this(id, null);
+        }
     }
 
     /** {@code {"code": "en"}} */
     public record CodeRef(String code) {
     }
 
-    /** {@code {"countryCode": "US", "city": "San Francisco"}} */
-    public record LocationIn(String countryCode, String city) {
+    /**
+     * {@code {"countryCode": "US", "city": "San Francisco"}}; the code in any case; the {@code country}
+     * a user's answer carries may be sent back and is ignored when it names the same country.
+     */
+    public record LocationIn(String countryCode, String city, String country) {
+        public LocationIn(String countryCode, String city) {
+            this(countryCode, city, null);
+        }
     }
 
-    /** Body of {@code POST /users}, exactly the guide's, plus the email people log in with. */
-    public record CreateUser(String firstname, String lastname, String email, IdRef systemRole, CodeRef language,
-            LocationIn location) {
+    /**
+     * Body of {@code POST /users}: the guide's ({@code firstname}, {@code lastname}, also spelt
+     * {@code firstName}, {@code lastName} as the answers are), plus the email people sign in with.
+     */
+    public record CreateUser(@JsonAlias("firstName") String firstname, @JsonAlias("lastName") String lastname,
+            String email, IdRef systemRole, CodeRef language, LocationIn location) {
     }
 
     /**
      * Body of {@code PATCH /users/{id}}: fields left out stay as they are. Setting the email of a user
      * who has not set a password yet (or had no email) sends the activation mail to it.
      */
-    public record UpdateUser(String firstname, String lastname, String email, IdRef systemRole, CodeRef language,
-            LocationIn location) {
+    public record UpdateUser(String id, @JsonAlias("firstName") String firstname, @JsonAlias("lastName") String lastname,
+            String email, IdRef systemRole, CodeRef language, LocationIn location, Boolean active, String updatedOn,
+            String signIn) {
+        /** The fields a client changes; what {@code GET /users/{id}} answers may be sent back whole. */
+        public UpdateUser(String firstname, String lastname, String email, IdRef systemRole, CodeRef language,
+                LocationIn location) {
+            this(null, firstname, lastname, email, systemRole, language, location, null, null, null);
+        }
     }
 
     public record RoleView(String id, String name) {

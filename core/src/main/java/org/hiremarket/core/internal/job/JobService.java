@@ -294,10 +294,10 @@ public class JobService {
             errors.add(new FieldError("location.countryCode", "is required"));
         } else if (ReferenceData.countryName(country).isEmpty()) {
             errors.add(new FieldError("location.countryCode",
-                    "must be an ISO 3166-1 alpha-2 country code in capitals such as US or DE"));
+                    "must be an ISO 3166-1 alpha-2 country code such as US or DE"));
         }
         String city = Text.required(errors, "location.city", in.city(), 100);
-        return new Object[] { country, city, Boolean.TRUE.equals(in.remote()) };
+        return new Object[] { country.toUpperCase(java.util.Locale.ROOT), city, Boolean.TRUE.equals(in.remote()) };
     }
 
     static String refId(List<FieldError> errors, String field, IdRef ref, Map<String, String> list) {

@@ -145,7 +145,7 @@ public class RestServer {
      * JSON as the API speaks it: ISO-8601 times, no nulls, unknown and repeated fields refused, no
      * type coercion (no text or fraction for a whole number, no number for text).
      */
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
