@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The user resources as the API speaks them (the shapes of the API get-started guide). What a
  * user's answer holds may be sent back in a {@code PATCH}: read-only fields are checked or ignored.
@@ -17,6 +19,7 @@ public final class UserViews {
      * {@code {"id": "ADMINISTRATOR"}}; the {@code name} a user's answer carries may be sent back and
      * is ignored when it names the same role.
      */
+    @Schema(name = "RoleRef")
     public record IdRef(String id, String name) {
         public IdRef(String id) {
             this(id, null);
@@ -31,6 +34,7 @@ public final class UserViews {
      * {@code {"countryCode": "US", "city": "San Francisco"}}; the code in any case; the {@code country}
      * a user's answer carries may be sent back and is ignored when it names the same country.
      */
+    @Schema(name = "UserLocationIn")
     public record LocationIn(String countryCode, String city, String country) {
         public LocationIn(String countryCode, String city) {
             this(countryCode, city, null);
