@@ -21,4 +21,25 @@ public @interface ApiConfig {
 
     @AttributeDefinition(description = "Hours an Idempotency-Key is remembered.")
     int idempotency_retention_hours() default 24;
+
+    @AttributeDefinition(description = "Seconds a client has to send its whole request body; the body is read"
+            + " without holding a thread, and a slower client is answered 408.")
+    int body_read_timeout_seconds() default 20;
+
+    @AttributeDefinition(description = "Requests one client address may have in progress at once (including those"
+            + " still sending their body); more are answered 429. 0 turns the limit off.")
+    int max_requests_per_address() default 64;
+
+    @AttributeDefinition(description = "Failed authentications (bad API key or token) one client address may make"
+            + " per minute; more are answered 429 with Retry-After. 0 turns the limit off.")
+    int auth_failures_per_minute() default 600;
+
+    @AttributeDefinition(description = "Failed authentications a client address may make in a burst above the"
+            + " per-minute rate.")
+    int auth_failures_burst() default 100;
+
+    @AttributeDefinition(description = "Public base URL of the API host (e.g. https://api.example.com), used for"
+            + " Location headers. Empty: the address and port the request arrived on. The request's Host header is"
+            + " never used.")
+    String public_base_url() default "";
 }

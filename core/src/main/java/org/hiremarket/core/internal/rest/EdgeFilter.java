@@ -1,0 +1,385 @@
+package org.hiremarket.core.internal.rest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
+import javax.servlet.ReadListener;
+import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
+import javax.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge in front of CXF's servlet: slow or idle clients cost a connection, never a thread.
+ * <ul>
+ * <li>A request body is read <em>asynchronously</em> (Servlet 3.1 {@link ReadListener}) into memory
+ * before the request goes on to CXF; while a client trickles its body no thread waits for it. The
+ * body must arrive within {@code body.read.timeout.seconds} (else 408) and may not exceed
+ * {@code max.body.bytes} (else 413, at once when {@code Content-Length} says so).</li>
+ * <li>Each client address may have at most {@code max.requests.per.address} requests in progress
+ * (counting those still sending their body); more answer 429 at once.</li>
+ * </ul>
+ * Answers of its own are {@code application/problem+json}. Registered by {@link HttpEdge} for the
+ * REQUEST and ASYNC dispatches of CXF's servlet context.
+ */
+final class EdgeFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeFilter.class);
+    static final String BODY = EdgeFilter.class.getName() + ".body";
+
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMillis;
+    private final int maxPerAddress;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+    EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMillis = bodyTimeoutMillis;
+        this.maxPerAddress = maxPerAddress;
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+    }
+
+    @Override
+    public void destroy() {
+    }
+
+    /** Requests in progress from this address (for tests and diagnostics). */
+    int inFlight(String address) {
+        AtomicInteger n = inFlight.get(address);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            byte[] body = (byte[]) request.getAttribute(BODY);
+            if (body != null) {
+                // the body arrived in full: now a thread runs the request, and never waits for the client
+                request.removeAttribute(BODY);
+                chain.doFilter(new Buffered(request, body), response);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = String.valueOf(request.getRemoteAddr());
+        Slot slot = acquire(address);
+        if (slot == null) {
+            problem(response, 429, "too-many-requests", "Too many requests",
+                    "this client address has " + maxPerAddress + " requests in progress; retry when one has finished",
+                    "1");
+            return;
+        }
+        boolean async = false;
+        try {
+            long length = request.getContentLengthLong();
+            boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
+            if (!hasBody) {
+                chain.doFilter(request, response);
+                return;
+            }
+            if (length > maxBodyBytes) {
+                problem(response, 413, "payload-too-large", "Payload too large",
+                        "the request body is larger than " + maxBodyBytes + " bytes", null);
+                return;
+            }
+            if (!request.isAsyncSupported()) {
+                // cannot happen for CXF's servlet (async-supported); stay correct anyway
+                chain.doFilter(request, response);
+                return;
+            }
+            AsyncContext ctx = request.startAsync();
+            ctx.setTimeout(bodyTimeoutMillis);
+            BodyReader reader = new BodyReader(ctx, request, response, slot,
+                    (int) Math.min(Math.max(length, 256), 64 * 1024));
+            ctx.addListener(reader);
+            request.getInputStream().setReadListener(reader);
+            async = true;
+        } finally {
+            if (!async) {
+                slot.release();
+            }
+        }
+    }
+
+    private Slot acquire(String address) {
+        if (maxPerAddress <= 0) {
+            return new Slot(address, null);
+        }
+        AtomicInteger n = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
+        if (n.incrementAndGet() > maxPerAddress) {
+            n.decrementAndGet();
+            return null;
+        }
+        return new Slot(address, n);
+    }
+
+    /** One request in progress for an address; released once. */
+    private final class Slot {
+        private final String address;
+        private final AtomicInteger counter;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Slot(String address, AtomicInteger counter) {
+            this.address = address;
+            this.counter = counter;
+        }
+
+        void release() {
+            if (counter != null && released.compareAndSet(false, true) && counter.decrementAndGet() <= 0) {
+                inFlight.remove(address, counter);
+                if (counter.get() > 0) {
+                    // a request raced the removal: put its count back
+                    inFlight.merge(address, counter, (a, b) -> {
+                        a.addAndGet(b.get());
+                        return a;
+                    });
+                }
+            }
+        }
+    }
+
+    /** Reads the body without blocking; hands the request on when it is complete. */
+    private final class BodyReader implements ReadListener, AsyncListener {
+        private final AsyncContext ctx;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final Slot slot;
+        private final ByteArrayOutputStream body;
+        private final byte[] chunk = new byte[8192];
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        BodyReader(AsyncContext ctx, HttpServletRequest request, HttpServletResponse response, Slot slot,
+                int initial) {
+            this.ctx = ctx;
+            this.request = request;
+            this.response = response;
+            this.slot = slot;
+            this.body = new ByteArrayOutputStream(initial);
+        }
+
+        @Override
+        public void onDataAvailable() {
+            try {
+                ServletInputStream in = request.getInputStream();
+                while (in.isReady() && !in.isFinished()) {
+                    int n = in.read(chunk);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (body.size() + (long) n > maxBodyBytes) {
+                        fail(413, "payload-too-large", "Payload too large",
+                                "the request body is larger than " + maxBodyBytes + " bytes");
+                        return;
+                    }
+                    body.write(chunk, 0, n);
+                }
+            } catch (IOException | RuntimeException e) {
+                // includes Jetty's refusal of a body below the minimum data rate
+                LOG.debug("Request body could not be read: {}", LogSafe.text(e));
+                fail(408, "request-timeout", "Request timeout", "the request body did not arrive in time");
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (finished.compareAndSet(false, true)) {
+                request.setAttribute(BODY, body.toByteArray());
+                ctx.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            LOG.debug("Request body could not be read: {}", LogSafe.text(t));
+            fail(408, "request-timeout", "Request timeout", "the request body did not arrive in time");
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            if (!finished.get()) {
+                fail(408, "request-timeout", "Request timeout", "the request body did not arrive within "
+                        + bodyTimeoutMillis / 1000 + " s");
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            slot.release();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (!finished.get()) {
+                fail(408, "request-timeout", "Request timeout", "the request body could not be read");
+            }
+            slot.release();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+
+        private void fail(int status, String slug, String title, String detail) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                if (!response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                    problem(response, status, slug, title, detail, null);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not answer a failed request body: {}", LogSafe.text(e));
+            } finally {
+                try {
+                    ctx.complete();
+                } catch (RuntimeException e) {
+                    LOG.debug("Could not complete a failed request: {}", LogSafe.text(e));
+                }
+                slot.release();
+            }
+        }
+    }
+
+    /** Writes a problem document directly (this filter runs before CXF). */
+    static void problem(HttpServletResponse response, int status, String slug, String title, String detail,
+            String retryAfter) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter);
+        }
+        byte[] json = problemJson(status, slug, title, detail).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+        response.flushBuffer();
+    }
+
+    static String problemJson(int status, String slug, String title, String detail) {
+        return "{\"type\":\"" + Problem.TYPE_PREFIX + slug + "\",\"title\":\"" + jsonText(title) + "\",\"status\":"
+                + status + ",\"detail\":\"" + jsonText(detail) + "\"}";
+    }
+
+    private static String jsonText(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The request with its body already in memory. */
+    static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private ServletInputStream stream;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public synchronized ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = stream(new ByteArrayInputStream(body));
+            }
+            return stream;
+        }
+
+        private static ServletInputStream stream(InputStream in) {
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    try {
+                        return in.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener readListener) {
+                    throw new IllegalStateException("the body is already in memory");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String enc = getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
+                    enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
