@@ -60,6 +60,10 @@ public class SlowClientIT extends HireMarketTestSupport {
         }
 
         void open() throws IOException {
+            open(4096);
+        }
+
+        void open(int contentLength) throws IOException {
             socket = new Socket();
             socket.setSoTimeout(1);
             socket.bind(new InetSocketAddress(source, 0));
@@ -67,7 +71,7 @@ public class SlowClientIT extends HireMarketTestSupport {
             out = socket.getOutputStream();
             in = socket.getInputStream();
             out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 4096\r\n\r\n{\"email\":\"").getBytes(StandardCharsets.US_ASCII));
+                    + "Content-Length: " + contentLength + "\r\n\r\n{\"email\":\"").getBytes(StandardCharsets.US_ASCII));
             out.flush();
         }
 
@@ -216,6 +220,52 @@ public class SlowClientIT extends HireMarketTestSupport {
         } finally {
             c.close();
         }
+    }
+
+    @Test
+    public void bodiesInMemoryTogetherStayBounded() throws Exception {
+        console("config:property-set -p org.hiremarket.api max.buffered.body.bytes 10000");
+        try {
+            String[] refused = new String[1];
+            // two bodies of 6,000 bytes sent at once (the rest held back) do not fit into 10,000 bytes
+            awaitTrue("a body over the memory budget refused with 503", () -> {
+                List<SlowClient> pair = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 2; i++) {
+                        SlowClient c = new SlowClient("127.0.0.24" + i);
+                        c.open(20_000);
+                        c.out.write("x".repeat(6000).getBytes(StandardCharsets.US_ASCII));
+                        c.out.flush();
+                        pair.add(c);
+                    }
+                    String answer = awaitAnswer(pair, Duration.ofSeconds(2));
+                    if (answer.startsWith("HTTP/1.1 503")) {
+                        refused[0] = answer;
+                        return true;
+                    }
+                    return false;
+                } finally {
+                    pair.forEach(SlowClient::close);
+                }
+            });
+            assertTrue(refused[0], refused[0].contains("application/problem+json"));
+            assertTrue(refused[0], refused[0].contains("urn:hiremarket:problem:server-busy"));
+        } finally {
+            console("config:property-delete -p org.hiremarket.api max.buffered.body.bytes");
+        }
+        // with the default budget, a whole body goes through again
+        awaitTrue("default budget back", () -> {
+            SlowClient c = new SlowClient("127.0.0.242");
+            try {
+                c.open(20_000);
+                c.out.write("x".repeat(6000).getBytes(StandardCharsets.US_ASCII));
+                c.out.flush();
+                String answer = awaitAnswer(List.of(c), Duration.ofMillis(500));
+                return answer.startsWith("(no answer");
+            } finally {
+                c.close();
+            }
+        });
     }
 
     /** The first answer any of the connections gets. */

@@ -30,6 +30,10 @@ public @interface ApiConfig {
             + " still sending their body); more are answered 429. 0 turns the limit off.")
     int max_requests_per_address() default 64;
 
+    @AttributeDefinition(description = "Bytes of request bodies all clients together may have in memory while they"
+            + " are received; a body that would go over it is answered 503. 0 turns the limit off.")
+    long max_buffered_body_bytes() default 134_217_728L;
+
     @AttributeDefinition(description = "Failed authentications (bad API key or token) one client address may make"
             + " per minute; more are answered 429 with Retry-After. 0 turns the limit off.")
     int auth_failures_per_minute() default 600;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code max.body.bytes} (else 413, at once when {@code Content-Length} says so).</li>
  * <li>Each client address may have at most {@code max.requests.per.address} requests in progress
  * (counting those still sending their body); more answer 429 at once.</li>
+ * <li>All bodies held in memory together stay under {@code max.buffered.body.bytes}; a body that
+ * would go over it is answered 503 {@code server-busy}.</li>
  * </ul>
  * Answers of its own are {@code application/problem+json}. Registered by {@link HttpEdge} for the
  * REQUEST and ASYNC dispatches of CXF's servlet context.
@@ -50,12 +53,20 @@ final class EdgeFilter implements Filter {
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
     private final int maxPerAddress;
+    private final long maxBufferedBytes;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong buffered = new AtomicLong();
 
-    EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress) {
+    EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes) {
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.maxPerAddress = maxPerAddress;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /** Bytes of request bodies held in memory right now (for tests and diagnostics). */
+    long buffered() {
+        return buffered.get();
     }
 
     @Override
@@ -84,7 +95,7 @@ final class EdgeFilter implements Filter {
             if (body != null) {
                 // the body arrived in full: now a thread runs the request, and never waits for the client
                 request.removeAttribute(BODY);
-                chain.doFilter(new Buffered(request, body), response);
+                chain.doFilter(new Buffered(request, body), new AbortTolerant(response));
                 return;
             }
             chain.doFilter(request, response);
@@ -104,10 +115,16 @@ final class EdgeFilter implements Filter {
         }
         boolean async = false;
         try {
+            if (!charsetSupported(request)) {
+                // CXF would answer 500 and log the header's text at WARN; the value is not echoed
+                problem(response, 415, "unsupported-media-type", "Unsupported media type",
+                        "the charset of the Content-Type is not supported; send UTF-8", null);
+                return;
+            }
             long length = request.getContentLengthLong();
             boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
             if (!hasBody) {
-                chain.doFilter(request, response);
+                chain.doFilter(request, new AbortTolerant(response));
                 return;
             }
             if (length > maxBodyBytes) {
@@ -131,6 +148,18 @@ final class EdgeFilter implements Filter {
             if (!async) {
                 slot.release();
             }
+        }
+    }
+
+    static boolean charsetSupported(HttpServletRequest request) {
+        String charset = request.getCharacterEncoding();
+        if (charset == null) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.isSupported(charset.trim().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
@@ -180,6 +209,7 @@ final class EdgeFilter implements Filter {
         private final ByteArrayOutputStream body;
         private final byte[] chunk = new byte[8192];
         private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicLong held = new AtomicLong();
 
         BodyReader(AsyncContext ctx, HttpServletRequest request, HttpServletResponse response, Slot slot,
                 int initial) {
@@ -204,6 +234,14 @@ final class EdgeFilter implements Filter {
                                 "the request body is larger than " + maxBodyBytes + " bytes");
                         return;
                     }
+                    if (maxBufferedBytes > 0 && buffered.addAndGet(n) > maxBufferedBytes) {
+                        // all bodies in memory together stay bounded, however many clients send at once
+                        buffered.addAndGet(-n);
+                        fail(503, "server-busy", "Server busy",
+                                "too many request bodies are being received right now; retry shortly");
+                        return;
+                    }
+                    held.addAndGet(n);
                     body.write(chunk, 0, n);
                 }
             } catch (IOException | RuntimeException e) {
@@ -237,7 +275,13 @@ final class EdgeFilter implements Filter {
 
         @Override
         public void onComplete(AsyncEvent event) {
+            releaseAll();
+        }
+
+        /** Gives back the request's slot and the bytes its body held. */
+        private void releaseAll() {
             slot.release();
+            buffered.addAndGet(-held.getAndSet(0));
         }
 
         @Override
@@ -245,7 +289,7 @@ final class EdgeFilter implements Filter {
             if (!finished.get()) {
                 fail(408, "request-timeout", "Request timeout", "the request body could not be read");
             }
-            slot.release();
+            releaseAll();
         }
 
         @Override
@@ -270,7 +314,7 @@ final class EdgeFilter implements Filter {
                 } catch (RuntimeException e) {
                     LOG.debug("Could not complete a failed request: {}", LogSafe.text(e));
                 }
-                slot.release();
+                releaseAll();
             }
         }
     }
@@ -312,6 +356,92 @@ final class EdgeFilter implements Filter {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Once the client has gone away while its answer is written, further writes, flushes and the
+     * close are no-ops: the first failure still reaches the writer (and is logged at DEBUG by
+     * {@link ClientAbortInterceptor}), but CXF's closing of the stream no longer fails with a WARN
+     * and a stack trace for every dropped connection.
+     */
+    static final class AbortTolerant extends javax.servlet.http.HttpServletResponseWrapper {
+        private javax.servlet.ServletOutputStream stream;
+
+        AbortTolerant(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public synchronized javax.servlet.ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                javax.servlet.ServletOutputStream out = super.getOutputStream();
+                stream = new javax.servlet.ServletOutputStream() {
+                    private boolean gone;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (!gone) {
+                            try {
+                                out.write(b);
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        if (!gone) {
+                            try {
+                                out.write(b, off, len);
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!gone) {
+                            try {
+                                out.flush();
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        if (!gone) {
+                            try {
+                                out.close();
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    private IOException failed(IOException e) {
+                        if (ClientAbortInterceptor.clientGone(e)) {
+                            gone = true;
+                        }
+                        return e;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return gone || out.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(javax.servlet.WriteListener listener) {
+                        out.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
     }
 
     /** The request with its body already in memory. */

@@ -86,7 +86,7 @@ public class RestServer {
                             new AuthFailureLimiter(config.auth_failures_per_minute(), config.auth_failures_burst())),
                     new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
                     new IdempotencyFilter(idempotency, mapper, Duration.ofHours(config.idempotency_retention_hours())),
-                    new ResponseHeadersFilter());
+                    new ResponseHeadersFilter(), new ClientAbortInterceptor());
             return new Api(resources, filters, mapper);
         };
         this.server = CompletableFuture.supplyAsync(() -> publish(api), r -> {
