@@ -26,6 +26,10 @@ public @interface ApiConfig {
             + " without holding a thread, and a slower client is answered 408.")
     int body_read_timeout_seconds() default 20;
 
+    @AttributeDefinition(description = "Slowest a request body may arrive, in bytes per second (checked from its"
+            + " first second on); a slower one is answered 408 and the connection closed. 0 turns the check off.")
+    int min_body_bytes_per_second() default 512;
+
     @AttributeDefinition(description = "Requests one client address may have in progress at once (including those"
             + " still sending their body); more are answered 429. 0 turns the limit off.")
     int max_requests_per_address() default 64;

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>A request body is read <em>asynchronously</em> (Servlet 3.1 {@link ReadListener}) into memory
  * before the request goes on to CXF; while a client trickles its body no thread waits for it. The
- * body must arrive within {@code body.read.timeout.seconds} (else 408) and may not exceed
+ * body must arrive within {@code body.read.timeout.seconds}, at {@code min.body.bytes.per.second} at
+ * least (measured from the start of the request, checked from its first second on; else 408), and may not exceed
  * {@code max.body.bytes} (else 413, at once when {@code Content-Length} says so).</li>
  * <li>Each client address may have at most {@code max.requests.per.address} requests in progress
  * (counting those still sending their body); more answer 429 at once.</li>
@@ -54,10 +55,13 @@ final class EdgeFilter implements Filter {
     private final long bodyTimeoutMillis;
     private final int maxPerAddress;
     private final long maxBufferedBytes;
+    private final long minBytesPerSecond;
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong buffered = new AtomicLong();
 
-    EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes) {
+    EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
+            long minBytesPerSecond) {
+        this.minBytesPerSecond = minBytesPerSecond;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.maxPerAddress = maxPerAddress;
@@ -210,6 +214,7 @@ final class EdgeFilter implements Filter {
         private final byte[] chunk = new byte[8192];
         private final AtomicBoolean finished = new AtomicBoolean();
         private final AtomicLong held = new AtomicLong();
+        private final long started = System.nanoTime();
 
         BodyReader(AsyncContext ctx, HttpServletRequest request, HttpServletResponse response, Slot slot,
                 int initial) {
@@ -244,8 +249,14 @@ final class EdgeFilter implements Filter {
                     held.addAndGet(n);
                     body.write(chunk, 0, n);
                 }
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (minBytesPerSecond > 0 && millis >= 1000 && !in.isFinished()
+                        && body.size() < minBytesPerSecond * millis / 1000) {
+                    // a trickle: the connection is ended now rather than at the time-out
+                    fail(408, "request-timeout", "Request timeout", "the request body arrives slower than "
+                            + minBytesPerSecond + " bytes per second");
+                }
             } catch (IOException | RuntimeException e) {
-                // includes Jetty's refusal of a body below the minimum data rate
                 LOG.debug("Request body could not be read: {}", LogSafe.text(e));
                 fail(408, "request-timeout", "Request timeout", "the request body did not arrive in time");
             }

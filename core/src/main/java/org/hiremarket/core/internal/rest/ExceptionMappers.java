@@ -171,7 +171,7 @@ final class ExceptionMappers {
             }
             String ref = UUID.randomUUID().toString();
             // the exception's messages may quote the request: sanitised and bounded, never raw
-            LOG.error("Unexpected error, reference {}: {}", ref, LogSafe.describe(e, 25));
+            LOG.error("Unexpected error, reference {}", ref, LogSafe.sanitized(e));
             return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",
                     "an unexpected error occurred; quote reference " + ref + " when reporting it", null));
         }

@@ -62,7 +62,8 @@ public class HttpEdge {
             return;
         }
         filter = new EdgeFilter(config.max_body_bytes(), Math.max(1, config.body_read_timeout_seconds()) * 1000L,
-                config.max_requests_per_address(), config.max_buffered_body_bytes());
+                config.max_requests_per_address(), config.max_buffered_body_bytes(),
+                config.min_body_bytes_per_second());
         Hashtable<String, String> params = new Hashtable<>();
         params.put("filter-mapping-dispatcher", "REQUEST,ASYNC");
         try {

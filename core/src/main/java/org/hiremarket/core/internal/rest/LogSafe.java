@@ -33,6 +33,37 @@ final class LogSafe {
     }
 
     /**
+     * A copy of the exception chain fit for the log: the same classes (named in the message) and
+     * stack frames, messages sanitised and bounded. Log it as the throwable of a log call: Karaf's
+     * layout encodes line breaks in the message, but not in a throwable's messages, which may quote
+     * request data.
+     */
+    static Throwable sanitized(Throwable e) {
+        return copy(e, 0);
+    }
+
+    private static Throwable copy(Throwable t, int depth) {
+        Throwable cause = t.getCause() != null && t.getCause() != t && depth < 5 ? copy(t.getCause(), depth + 1) : null;
+        Throwable c = new Logged(t.getClass().getName() + ": " + text(t.getMessage()), cause);
+        c.setStackTrace(t.getStackTrace());
+        return c;
+    }
+
+    /** Stands in for a logged exception: its message names the original class. */
+    static final class Logged extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Logged(String message, Throwable cause) {
+            super(message, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
+
+    /**
      * An exception as one bounded line per cause plus its stack frames: class names and code
      * locations are the host's own, messages (which may quote request data) are sanitised.
      */

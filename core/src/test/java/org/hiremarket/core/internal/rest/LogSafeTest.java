@@ -37,4 +37,19 @@ public class LogSafeTest {
                     line.startsWith("java.") || line.startsWith(" caused by: ") || line.startsWith("\t"));
         }
     }
+
+    @Test
+    public void aSanitisedCopyKeepsClassesAndFramesButNoLineBreaks() {
+        Exception e = new IllegalStateException("x\r\nERROR forged", new java.io.IOException("y\nz"));
+        Throwable c = LogSafe.sanitized(e);
+        java.io.StringWriter w = new java.io.StringWriter();
+        c.printStackTrace(new java.io.PrintWriter(w));
+        String printed = w.toString();
+        assertTrue(printed, printed.startsWith("java.lang.IllegalStateException: x??ERROR forged"));
+        assertTrue(printed, printed.contains("Caused by: java.io.IOException: y?z"));
+        for (String line : printed.split("\n")) {
+            assertFalse("no line starts with forged text: " + line, line.startsWith("ERROR"));
+        }
+        org.junit.Assert.assertArrayEquals(e.getStackTrace(), c.getStackTrace());
+    }
 }
