@@ -42,7 +42,7 @@ public class SlowClientIT extends HireMarketTestSupport {
     private static final int ADDRESSES = 200;
     private static final Duration LOAD = Duration.ofSeconds(15);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(2);
-    private static final long P99_BOUND_MS = Long.getLong("hiremarket.test.slow.p99.ms", 100);
+    private static final long P99_BOUND_MS = Long.getLong("hiremarket.test.slow.p99.ms", 200);
 
     private int port() {
         return Integer.parseInt(System.getProperty("hiremarket.test.http.port"));
