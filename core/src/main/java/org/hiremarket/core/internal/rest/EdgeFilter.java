@@ -50,6 +50,7 @@ final class EdgeFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeFilter.class);
     static final String BODY = EdgeFilter.class.getName() + ".body";
+    private static final int MAX_TRACKED = 10_000;
 
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
@@ -171,6 +172,11 @@ final class EdgeFilter implements Filter {
         if (maxPerAddress <= 0) {
             return new Slot(address, null);
         }
+        if (inFlight.size() > MAX_TRACKED) {
+            // addresses with nothing in progress hold no information (a request racing this removal is
+            // at worst not counted once: never a refusal it did not earn)
+            inFlight.values().removeIf(c -> c.get() <= 0);
+        }
         AtomicInteger n = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
         if (n.incrementAndGet() > maxPerAddress) {
             n.decrementAndGet();
@@ -191,15 +197,8 @@ final class EdgeFilter implements Filter {
         }
 
         void release() {
-            if (counter != null && released.compareAndSet(false, true) && counter.decrementAndGet() <= 0) {
-                inFlight.remove(address, counter);
-                if (counter.get() > 0) {
-                    // a request raced the removal: put its count back
-                    inFlight.merge(address, counter, (a, b) -> {
-                        a.addAndGet(b.get());
-                        return a;
-                    });
-                }
+            if (counter != null && released.compareAndSet(false, true)) {
+                counter.decrementAndGet();
             }
         }
     }
