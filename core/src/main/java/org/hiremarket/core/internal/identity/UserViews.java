@@ -19,7 +19,7 @@ public final class UserViews {
      * {@code {"id": "ADMINISTRATOR"}}; the {@code name} a user's answer carries may be sent back and
      * is ignored when it names the same role.
      */
-    @Schema(name = "RoleRef")
+    @Schema(name = "SystemRoleIn")
     public record IdRef(String id, String name) {
         public IdRef(String id) {
             this(id, null);

@@ -3,6 +3,7 @@ package org.hiremarket.core.internal.rest;
 import java.util.Optional;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
@@ -31,13 +32,18 @@ final class AuthenticationFilter implements ContainerRequestFilter {
 
     private final CompanyService companies;
     private final TokenService tokens;
+    private final AuthFailureLimiter failures;
 
     @Context
     private ResourceInfo resource;
 
-    AuthenticationFilter(CompanyService companies, TokenService tokens) {
+    @Context
+    private HttpServletRequest http;
+
+    AuthenticationFilter(CompanyService companies, TokenService tokens, AuthFailureLimiter failures) {
         this.companies = companies;
         this.tokens = tokens;
+        this.failures = failures;
     }
 
     @Override
@@ -46,10 +52,26 @@ final class AuthenticationFilter implements ContainerRequestFilter {
                 || resource.getResourceClass().isAnnotationPresent(Public.class)) {
             return;
         }
+        boolean presented = presentsCredential(request);
+        String address = presented && failures.enabled() ? http.getRemoteAddr() : null;
+        if (address != null) {
+            long wait = failures.retryAfterSeconds(address);
+            if (wait > 0) {
+                // refused before the credential is looked up: guessing costs the guesser, not the host
+                request.abortWith(javax.ws.rs.core.Response.fromResponse(ProblemResponses.of(Problem.of(429,
+                        "too-many-requests", "Too many failed authentications",
+                        "this client address sent too many invalid credentials; retry after " + wait + " s", null)))
+                        .header("Retry-After", String.valueOf(wait)).build());
+                return;
+            }
+        }
         Caller caller;
         try {
             caller = authenticate(request);
         } catch (ApiException e) {
+            if (address != null && e.status() == 401) {
+                failures.failed(address);
+            }
             request.abortWith(ProblemResponses.of(e));
             return;
         }
@@ -65,6 +87,14 @@ final class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         JAXRSUtils.getCurrentMessage().put(CallerProvider.KEY, caller);
+    }
+
+    /** Whether the request carries an API key or a bearer token (a missing credential is no failed guess). */
+    private static boolean presentsCredential(ContainerRequestContext request) {
+        String key = request.getHeaderString(API_KEY_HEADER);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return (key != null && !key.isBlank())
+                || (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7));
     }
 
     private Caller authenticate(ContainerRequestContext request) {

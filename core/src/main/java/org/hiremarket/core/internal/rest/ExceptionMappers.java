@@ -166,11 +166,12 @@ final class ExceptionMappers {
         public Response toResponse(Throwable e) {
             if (e.getClass().getName().endsWith("EofException")) {
                 // the client went away while the answer was written; nothing to report
-                LOG.debug("Client closed the connection: {}", e.toString());
+                LOG.debug("Client closed the connection: {}", LogSafe.text(e));
                 return Response.status(499).build();
             }
             String ref = UUID.randomUUID().toString();
-            LOG.error("Unexpected error, reference {}", ref, e);
+            // the exception's messages may quote the request: sanitised and bounded, never raw
+            LOG.error("Unexpected error, reference {}", ref, LogSafe.sanitized(e));
             return ProblemResponses.of(Problem.of(500, "internal-error", "Internal error",
                     "an unexpected error occurred; quote reference " + ref + " when reporting it", null));
         }

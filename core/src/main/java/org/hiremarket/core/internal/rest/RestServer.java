@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
 import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.CandidateService;
 import org.hiremarket.core.internal.company.CompanyService;
@@ -84,10 +85,12 @@ public class RestServer {
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
-            List<Object> filters = List.of(new BodyLimitFilter(config.max_body_bytes()),
-                    new AuthenticationFilter(companies, tokens),
+            List<Object> filters = List.of(new PublicBaseUriFilter(config.public_base_url()),
+                    new BodyLimitFilter(config.max_body_bytes()),
+                    new AuthenticationFilter(companies, tokens,
+                            new AuthFailureLimiter(config.auth_failures_per_minute(), config.auth_failures_burst())),
                     new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
-                    new IdempotencyFilter());
+                    new IdempotencyFilter(), new ResponseHeadersFilter(), new ClientAbortInterceptor());
             return new Api(resources, filters, mapper, new IdempotentInvoker(db, idempotency, mapper,
                     Duration.ofHours(config.idempotency_retention_hours())));
         };
@@ -117,6 +120,12 @@ public class RestServer {
             providers.add(new JacksonJsonProvider(api.mapper()));
             providers.addAll(api.filters());
             providers.add(new CallerProvider());
+            // no WADL for anyone (CXF's default generator served ?_wadl without credentials): this one
+            // replaces it and answers every ?_wadl 404, made a problem by ResponseHeadersFilter; the API
+            // is described by /openapi.json
+            WadlGenerator noWadl = new WadlGenerator();
+            noWadl.setIgnoreRequests(true);
+            providers.add(noWadl);
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);
             Server created = sf.create();

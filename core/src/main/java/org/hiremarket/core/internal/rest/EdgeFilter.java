@@ -1,0 +1,525 @@
+package org.hiremarket.core.internal.rest;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.servlet.AsyncContext;
+import javax.servlet.AsyncEvent;
+import javax.servlet.AsyncListener;
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.FilterConfig;
+import javax.servlet.ReadListener;
+import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
+import javax.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge in front of CXF's servlet: slow or idle clients cost a connection, never a thread.
+ * <ul>
+ * <li>A request body is read <em>asynchronously</em> (Servlet 3.1 {@link ReadListener}) into memory
+ * before the request goes on to CXF; while a client trickles its body no thread waits for it. The
+ * body must arrive within {@code body.read.timeout.seconds}, at {@code min.body.bytes.per.second} at
+ * least (measured from the start of the request, checked from its first second on; else 408), and may not exceed
+ * {@code max.body.bytes} (else 413, at once when {@code Content-Length} says so).</li>
+ * <li>Each client address may have at most {@code max.requests.per.address} requests in progress
+ * (counting those still sending their body); more answer 429 at once.</li>
+ * <li>All bodies held in memory together stay under {@code max.buffered.body.bytes}; a body that
+ * would go over it is answered 503 {@code server-busy}.</li>
+ * </ul>
+ * Answers of its own are {@code application/problem+json}. Registered by {@link HttpEdge} for the
+ * REQUEST and ASYNC dispatches of CXF's servlet context.
+ */
+final class EdgeFilter implements Filter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdgeFilter.class);
+    static final String BODY = EdgeFilter.class.getName() + ".body";
+    private static final int MAX_TRACKED = 10_000;
+
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMillis;
+    private final int maxPerAddress;
+    private final long maxBufferedBytes;
+    private final long minBytesPerSecond;
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong buffered = new AtomicLong();
+
+    EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
+            long minBytesPerSecond) {
+        this.minBytesPerSecond = minBytesPerSecond;
+        this.maxBodyBytes = maxBodyBytes;
+        this.bodyTimeoutMillis = bodyTimeoutMillis;
+        this.maxPerAddress = maxPerAddress;
+        this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /** Bytes of request bodies held in memory right now (for tests and diagnostics). */
+    long buffered() {
+        return buffered.get();
+    }
+
+    @Override
+    public void init(FilterConfig filterConfig) {
+    }
+
+    @Override
+    public void destroy() {
+    }
+
+    /** Requests in progress from this address (for tests and diagnostics). */
+    int inFlight(String address) {
+        AtomicInteger n = inFlight.get(address);
+        return n == null ? 0 : n.get();
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
+            chain.doFilter(req, res);
+            return;
+        }
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            byte[] body = (byte[]) request.getAttribute(BODY);
+            if (body != null) {
+                // the body arrived in full: now a thread runs the request, and never waits for the client
+                request.removeAttribute(BODY);
+                chain.doFilter(new Buffered(request, body), new AbortTolerant(response));
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = String.valueOf(request.getRemoteAddr());
+        Slot slot = acquire(address);
+        if (slot == null) {
+            problem(response, 429, "too-many-requests", "Too many requests",
+                    "this client address has " + maxPerAddress + " requests in progress; retry when one has finished",
+                    "1");
+            return;
+        }
+        boolean async = false;
+        try {
+            if (!charsetSupported(request)) {
+                // CXF would answer 500 and log the header's text at WARN; the value is not echoed
+                problem(response, 415, "unsupported-media-type", "Unsupported media type",
+                        "the charset of the Content-Type is not supported; send UTF-8", null);
+                return;
+            }
+            long length = request.getContentLengthLong();
+            boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
+            if (!hasBody) {
+                chain.doFilter(request, new AbortTolerant(response));
+                return;
+            }
+            if (length > maxBodyBytes) {
+                problem(response, 413, "payload-too-large", "Payload too large",
+                        "the request body is larger than " + maxBodyBytes + " bytes", null);
+                return;
+            }
+            if (!request.isAsyncSupported()) {
+                // cannot happen for CXF's servlet (async-supported); stay correct anyway
+                chain.doFilter(request, response);
+                return;
+            }
+            AsyncContext ctx = request.startAsync();
+            ctx.setTimeout(bodyTimeoutMillis);
+            BodyReader reader = new BodyReader(ctx, request, response, slot,
+                    (int) Math.min(Math.max(length, 256), 64 * 1024));
+            ctx.addListener(reader);
+            request.getInputStream().setReadListener(reader);
+            async = true;
+        } finally {
+            if (!async) {
+                slot.release();
+            }
+        }
+    }
+
+    static boolean charsetSupported(HttpServletRequest request) {
+        String charset = request.getCharacterEncoding();
+        if (charset == null) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.isSupported(charset.trim().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Slot acquire(String address) {
+        if (maxPerAddress <= 0) {
+            return new Slot(address, null);
+        }
+        if (inFlight.size() > MAX_TRACKED) {
+            // addresses with nothing in progress hold no information (a request racing this removal is
+            // at worst not counted once: never a refusal it did not earn)
+            inFlight.values().removeIf(c -> c.get() <= 0);
+        }
+        AtomicInteger n = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
+        if (n.incrementAndGet() > maxPerAddress) {
+            n.decrementAndGet();
+            return null;
+        }
+        return new Slot(address, n);
+    }
+
+    /** One request in progress for an address; released once. */
+    private final class Slot {
+        private final String address;
+        private final AtomicInteger counter;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Slot(String address, AtomicInteger counter) {
+            this.address = address;
+            this.counter = counter;
+        }
+
+        void release() {
+            if (counter != null && released.compareAndSet(false, true)) {
+                counter.decrementAndGet();
+            }
+        }
+    }
+
+    /** Reads the body without blocking; hands the request on when it is complete. */
+    private final class BodyReader implements ReadListener, AsyncListener {
+        private final AsyncContext ctx;
+        private final HttpServletRequest request;
+        private final HttpServletResponse response;
+        private final Slot slot;
+        private final ByteArrayOutputStream body;
+        private final byte[] chunk = new byte[8192];
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicLong held = new AtomicLong();
+        private final long started = System.nanoTime();
+
+        BodyReader(AsyncContext ctx, HttpServletRequest request, HttpServletResponse response, Slot slot,
+                int initial) {
+            this.ctx = ctx;
+            this.request = request;
+            this.response = response;
+            this.slot = slot;
+            this.body = new ByteArrayOutputStream(initial);
+        }
+
+        @Override
+        public void onDataAvailable() {
+            try {
+                ServletInputStream in = request.getInputStream();
+                while (in.isReady() && !in.isFinished()) {
+                    int n = in.read(chunk);
+                    if (n < 0) {
+                        break;
+                    }
+                    if (body.size() + (long) n > maxBodyBytes) {
+                        fail(413, "payload-too-large", "Payload too large",
+                                "the request body is larger than " + maxBodyBytes + " bytes");
+                        return;
+                    }
+                    if (maxBufferedBytes > 0 && buffered.addAndGet(n) > maxBufferedBytes) {
+                        // all bodies in memory together stay bounded, however many clients send at once
+                        buffered.addAndGet(-n);
+                        fail(503, "server-busy", "Server busy",
+                                "too many request bodies are being received right now; retry shortly");
+                        return;
+                    }
+                    held.addAndGet(n);
+                    body.write(chunk, 0, n);
+                }
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (minBytesPerSecond > 0 && millis >= 1000 && !in.isFinished()
+                        && body.size() < minBytesPerSecond * millis / 1000) {
+                    // a trickle: the connection is ended now rather than at the time-out
+                    fail(408, "request-timeout", "Request timeout", "the request body arrives slower than "
+                            + minBytesPerSecond + " bytes per second");
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Request body could not be read: {}", LogSafe.text(e));
+                fail(408, "request-timeout", "Request timeout", "the request body did not arrive in time");
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            if (finished.compareAndSet(false, true)) {
+                request.setAttribute(BODY, body.toByteArray());
+                ctx.dispatch();
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            LOG.debug("Request body could not be read: {}", LogSafe.text(t));
+            fail(408, "request-timeout", "Request timeout", "the request body did not arrive in time");
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            if (!finished.get()) {
+                fail(408, "request-timeout", "Request timeout", "the request body did not arrive within "
+                        + bodyTimeoutMillis / 1000 + " s");
+            }
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            releaseAll();
+        }
+
+        /** Gives back the request's slot and the bytes its body held. */
+        private void releaseAll() {
+            slot.release();
+            buffered.addAndGet(-held.getAndSet(0));
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            if (!finished.get()) {
+                fail(408, "request-timeout", "Request timeout", "the request body could not be read");
+            }
+            releaseAll();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            event.getAsyncContext().addListener(this);
+        }
+
+        private void fail(int status, String slug, String title, String detail) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                if (!response.isCommitted()) {
+                    response.setHeader("Connection", "close");
+                    problem(response, status, slug, title, detail, null);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Could not answer a failed request body: {}", LogSafe.text(e));
+            } finally {
+                try {
+                    ctx.complete();
+                } catch (RuntimeException e) {
+                    LOG.debug("Could not complete a failed request: {}", LogSafe.text(e));
+                }
+                releaseAll();
+            }
+        }
+    }
+
+    /** Writes a problem document directly (this filter runs before CXF). */
+    static void problem(HttpServletResponse response, int status, String slug, String title, String detail,
+            String retryAfter) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        response.setHeader("Cache-Control", "no-store");
+        if (retryAfter != null) {
+            response.setHeader("Retry-After", retryAfter);
+        }
+        byte[] json = problemJson(status, slug, title, detail).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+        response.flushBuffer();
+    }
+
+    static String problemJson(int status, String slug, String title, String detail) {
+        return "{\"type\":\"" + Problem.TYPE_PREFIX + slug + "\",\"title\":\"" + jsonText(title) + "\",\"status\":"
+                + status + ",\"detail\":\"" + jsonText(detail) + "\"}";
+    }
+
+    private static String jsonText(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Once the client has gone away while its answer is written, further writes, flushes and the
+     * close are no-ops: the first failure still reaches the writer (and is logged at DEBUG by
+     * {@link ClientAbortInterceptor}), but CXF's closing of the stream no longer fails with a WARN
+     * and a stack trace for every dropped connection.
+     */
+    static final class AbortTolerant extends javax.servlet.http.HttpServletResponseWrapper {
+        private javax.servlet.ServletOutputStream stream;
+
+        AbortTolerant(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public synchronized javax.servlet.ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                javax.servlet.ServletOutputStream out = super.getOutputStream();
+                stream = new javax.servlet.ServletOutputStream() {
+                    private boolean gone;
+
+                    @Override
+                    public void write(int b) throws IOException {
+                        if (!gone) {
+                            try {
+                                out.write(b);
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        if (!gone) {
+                            try {
+                                out.write(b, off, len);
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        if (!gone) {
+                            try {
+                                out.flush();
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        if (!gone) {
+                            try {
+                                out.close();
+                            } catch (IOException e) {
+                                throw failed(e);
+                            }
+                        }
+                    }
+
+                    private IOException failed(IOException e) {
+                        if (ClientAbortInterceptor.clientGone(e)) {
+                            gone = true;
+                        }
+                        return e;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return gone || out.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(javax.servlet.WriteListener listener) {
+                        out.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+
+    /** The request with its body already in memory. */
+    static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+        private ServletInputStream stream;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public synchronized ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = stream(new ByteArrayInputStream(body));
+            }
+            return stream;
+        }
+
+        private static ServletInputStream stream(InputStream in) {
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    try {
+                        return in.available() == 0;
+                    } catch (IOException e) {
+                        return true;
+                    }
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener readListener) {
+                    throw new IllegalStateException("the body is already in memory");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String enc = getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
+                    enc == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.hiremarket.core.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Pieces of the HTTP edge filter that need no running server (the whole is covered by SlowClientIT). */
+public class EdgeFilterTest {
+
+    private static HttpServletRequest requestWithCharset(String charset) {
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass0(), new Class<?>[] {HttpServletRequest.class},
+                (p, m, a) -> "getCharacterEncoding".equals(m.getName()) ? charset : null);
+    }
+
+    private static ClassLoader getClass0() {
+        return EdgeFilterTest.class.getClassLoader();
+    }
+
+    @Test
+    public void unknownCharsetsAreRefusedKnownOnesAndNoneAccepted() {
+        assertTrue(EdgeFilter.charsetSupported(requestWithCharset(null)));
+        assertTrue(EdgeFilter.charsetSupported(requestWithCharset("UTF-8")));
+        assertTrue(EdgeFilter.charsetSupported(requestWithCharset("\"iso-8859-1\"")));
+        assertFalse(EdgeFilter.charsetSupported(requestWithCharset("bogus")));
+        assertFalse(EdgeFilter.charsetSupported(requestWithCharset(";;;\u0000")));
+    }
+
+    @Test
+    public void problemDocumentsAreValidJsonWhateverTheText() throws IOException {
+        JsonNode p = new ObjectMapper().readTree(EdgeFilter.problemJson(429, "too-many-requests", "Too \"many\"",
+                "a\\b\nc\u0001"));
+        assertEquals("urn:hiremarket:problem:too-many-requests", p.path("type").asText());
+        assertEquals(429, p.path("status").asInt());
+        assertEquals("Too \"many\"", p.path("title").asText());
+        assertEquals("a\\b\nc\u0001", p.path("detail").asText());
+    }
+
+    @Test
+    public void afterTheClientWentAwayFurtherWritesAndTheCloseAreQuiet() throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        boolean[] broken = {false};
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                if (broken[0]) {
+                    throw new IOException("Broken pipe");
+                }
+                sink.write(b);
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (broken[0]) {
+                    throw new IOException("Broken pipe");
+                }
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener writeListener) {
+            }
+        };
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
+                new Class<?>[] {HttpServletResponse.class},
+                (p, m, a) -> "getOutputStream".equals(m.getName()) ? out : null);
+        ServletOutputStream tolerant = new EdgeFilter.AbortTolerant(response).getOutputStream();
+        tolerant.write('a');
+        broken[0] = true;
+        try {
+            tolerant.write('b');
+            fail("the first failure reaches the writer");
+        } catch (IOException expected) {
+            assertTrue(ClientAbortInterceptor.clientGone(expected));
+        }
+        tolerant.write('c');
+        tolerant.flush();
+        tolerant.close();
+        assertEquals("a", sink.toString());
+    }
+
+    @Test
+    public void onlyAGoneClientCountsAsGone() {
+        assertTrue(ClientAbortInterceptor.clientGone(new IOException("x", new java.nio.channels.ClosedChannelException())));
+        assertTrue(ClientAbortInterceptor.clientGone(new IOException("Connection reset by peer")));
+        assertFalse(ClientAbortInterceptor.clientGone(new IOException("disk full")));
+    }
+
+    @Test
+    public void jettyErrorsAreProblemDocumentsThatEchoNothing() throws IOException {
+        for (int status : new int[] {400, 404, 405, 408, 413, 414, 431, 500, 503, 505, 418}) {
+            JsonNode p = new ObjectMapper().readTree(StatusProblems.json(status));
+            assertEquals(status, p.path("status").asInt());
+            assertTrue(p.path("type").asText().startsWith("urn:hiremarket:problem:"));
+        }
+        assertEquals("urn:hiremarket:problem:headers-too-large",
+                new ObjectMapper().readTree(StatusProblems.json(431)).path("type").asText());
+    }
+}
