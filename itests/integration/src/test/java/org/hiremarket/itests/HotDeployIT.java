@@ -47,11 +47,16 @@ public class HotDeployIT extends HireMarketTestSupport {
 
         Files.delete(jar);
         awaitTrue("UNAVAILABLE after the jar is deleted", () -> "UNAVAILABLE".equals(status(co.apiKey(), id)));
-        assertEquals(404, get("/integrations/openboard", co.apiKey()).status());
+        // still offered by the admin: answered with what was last known of it, as unavailable
+        Reply absent = get("/integrations/openboard", co.apiKey());
+        assertEquals(200, absent.status());
+        assertEquals("UNAVAILABLE", absent.json().path("status").asText());
+        assertEquals("OpenBoard Jobs", absent.json().path("name").asText());
 
         Files.copy(Path.of(System.getProperty("hiremarket.openboard.plugin")), jar, StandardCopyOption.REPLACE_EXISTING);
         awaitTrue("ACTIVE when the jar is back", () -> "ACTIVE".equals(status(co.apiKey(), id)));
-        assertEquals("the admin's activation survives a redeploy", 200,
-                get("/integrations/openboard", co.apiKey()).status());
+        Reply back = get("/integrations/openboard", co.apiKey());
+        assertEquals("the admin's activation survives a redeploy", 200, back.status());
+        assertEquals("AVAILABLE", back.json().path("status").asText());
     }
 }
