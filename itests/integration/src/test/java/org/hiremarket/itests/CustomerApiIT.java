@@ -473,6 +473,10 @@ public class CustomerApiIT extends HireMarketTestSupport {
 
         assertProblemWithFields(api().call("POST", "/users", key, "{\"firstname\": \"A\", \"surname\": \"B\"}"), 400,
                 "surname");
+        // every unknown field at once, nested ones with their path
+        assertProblemWithFields(api().call("POST", "/users", key, "{\"firstname\": \"A\", \"surname\": \"B\","
+                + " \"nickname\": \"C\", \"location\": {\"countryCode\": \"US\", \"town\": \"X\"}}"), 400, "surname",
+                "nickname", "location.town");
         assertProblemWithFields(api().call("POST", "/jobs", key, "{\"title\": 42}"), 400, "title");
         assertProblemWithFields(api().call("POST", "/jobs", key, "{\"title\": \"T\", \"location\": {\"countryCode\":"
                 + " \"US\", \"city\": \"X\"}, \"industry\": {\"id\": \"alchemy\"}, \"function\": {\"id\": \"engineering\"},"

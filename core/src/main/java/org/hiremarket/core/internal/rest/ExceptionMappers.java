@@ -114,6 +114,9 @@ final class ExceptionMappers {
     }
 
     static ApiException toApi(JsonProcessingException e) {
+        if (e instanceof JsonBodyProvider.InvalidFields all) {
+            return all.problem();
+        }
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof WebApplicationException w && w.getResponse() != null
                     && w.getResponse().getStatus() == 413) {

@@ -48,7 +48,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * Publishes the REST API at {@code /api/v1} (CXF servlet context {@code /api}, set in
@@ -117,7 +116,7 @@ public class RestServer {
             sf.setServiceBeans(api.resources());
             sf.setInvoker(api.invoker());
             List<Object> providers = new ArrayList<>();
-            providers.add(new JacksonJsonProvider(api.mapper()));
+            providers.add(new JsonBodyProvider(api.mapper()));
             providers.addAll(api.filters());
             providers.add(new CallerProvider());
             // no WADL for anyone (CXF's default generator served ?_wadl without credentials): this one
@@ -164,7 +163,8 @@ public class RestServer {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .addHandler(new JsonBodyProvider.UnknownFields()).build();
         // a number or boolean where text is expected is a client error, not something to guess at
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
