@@ -30,6 +30,7 @@ public @interface MailConfig {
     @AttributeDefinition(description = "Require STARTTLS")
     boolean smtp_starttls() default true;
 
-    @AttributeDefinition(description = "Base address shown in links in mails")
-    String public_url() default "http://127.0.0.1:8181";
+    @AttributeDefinition(description = "Base address shown in links in mails; empty: http://<HTTP listening address>:<HTTP port>"
+            + " as set in etc/org.ops4j.pax.web.cfg")
+    String public_url() default "";
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Dictionary;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -20,8 +21,13 @@ import javax.mail.Transport;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,9 +47,18 @@ public class Mailer {
     private final Path outbox;
     private final Session session;
 
-    @Activate
+    /** Where Pax Web's settings are read from when {@code public.url} is empty; {@code null} outside OSGi. */
+    private final ConfigurationAdmin configurations;
+
     public Mailer(MailConfig config) {
+        this(config, null);
+    }
+
+    @Activate
+    public Mailer(MailConfig config,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ConfigurationAdmin configurations) {
         this.config = config;
+        this.configurations = configurations;
         this.outbox = Path.of(config.outbox_dir().replace("${karaf.data}", System.getProperty("karaf.data", "data")));
         Properties p = new Properties();
         if (!config.smtp_host().isBlank()) {
@@ -65,7 +80,41 @@ public class Mailer {
 
     /** @return the base address for links in mails */
     public String publicUrl() {
-        return config.public_url();
+        if (!config.public_url().isBlank()) {
+            return config.public_url().trim().replaceAll("/+$", "");
+        }
+        Dictionary<String, Object> web = null;
+        if (configurations != null) {
+            try {
+                Configuration[] found = configurations.listConfigurations("(service.pid=" + PAX_WEB_PID + ")");
+                web = found == null || found.length == 0 ? null : found[0].getProperties();
+            } catch (IOException | InvalidSyntaxException e) {
+                LOG.debug("Pax Web's settings could not be read: {}", e.toString());
+            }
+        }
+        return derivedUrl(web);
+    }
+
+    static final String PAX_WEB_PID = "org.ops4j.pax.web";
+
+    /**
+     * @return {@code http://<first listening address>:<HTTP port>} of Pax Web's settings, so that links
+     *         in mails follow the HTTP port when only it is changed; a wildcard address becomes 127.0.0.1
+     */
+    static String derivedUrl(Dictionary<String, Object> web) {
+        String port = web == null ? null : text(web.get("org.osgi.service.http.port"));
+        String addresses = web == null ? null : text(web.get("org.ops4j.pax.web.listening.addresses"));
+        String host = addresses == null ? "" : addresses.split(",")[0].trim();
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + (port == null || port.isBlank() ? "8181" : port.trim());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     /** Sends (or writes to the outbox) a plain-text mail. */
