@@ -116,6 +116,22 @@ public class CustomerApiIT extends HireMarketTestSupport {
         assertEquals(job.toString(), 201, job.status());
         assertEquals("CREATED", job.json().path("status").asText());
         assertEquals("Computer Software", job.json().path("industry").path("label").asText());
+
+        // SmartRecruiters' job location fields, the country code in any case: stored and returned
+        Response located = api().call("POST", "/jobs", key, String.format(SEED_JOB, "Located").replace(
+                "\"location\": {\"countryCode\": \"US\", \"city\": \"San Francisco\"}",
+                "\"location\": {\"countryCode\": \"us\", \"regionCode\": \"CA\", \"region\": \"California\","
+                        + " \"city\": \"San Francisco\", \"address\": \"1 Market St\", \"postalCode\": \"94105\","
+                        + " \"hybrid\": true, \"latitude\": 37.79, \"longitude\": -122.39}"));
+        assertEquals(located.toString(), 201, located.status());
+        JsonNode where = api().call("GET", "/jobs/" + located.json().path("id").asText(), key, null).json().path("location");
+        assertEquals("US", where.path("countryCode").asText());
+        assertEquals("CA", where.path("regionCode").asText());
+        assertEquals("California", where.path("region").asText());
+        assertEquals("1 Market St", where.path("address").asText());
+        assertEquals("94105", where.path("postalCode").asText());
+        assertTrue(where.path("hybrid").asBoolean());
+        assertEquals(37.79, where.path("latitude").asDouble(), 1e-9);
     }
 
     @Test

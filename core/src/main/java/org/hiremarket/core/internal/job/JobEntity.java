@@ -45,6 +45,19 @@ public class JobEntity {
     @Column(nullable = false)
     private boolean remote;
 
+    // the other location fields of SmartRecruiters' job API; null in jobs of an earlier version
+    @Column(length = 10)
+    private String regionCode;
+    @Column(length = 100)
+    private String region;
+    @Column(length = 200)
+    private String address;
+    @Column(length = 20)
+    private String postalCode;
+    private Boolean hybrid;
+    private Double latitude;
+    private Double longitude;
+
     @Column(nullable = false, length = 60)
     private String industryId;
 
@@ -113,10 +126,22 @@ public class JobEntity {
     public String getCountryCode() { return countryCode; }
     public String getCity() { return city; }
     public boolean isRemote() { return remote; }
-    void setLocation(String countryCode, String city, boolean remote) {
-        this.countryCode = countryCode;
-        this.city = city;
-        this.remote = remote;
+    JobLocation getLocation() {
+        return new JobLocation(countryCode, city, remote, regionCode, region, address, postalCode,
+                Boolean.TRUE.equals(hybrid), latitude, longitude);
+    }
+
+    void setLocation(JobLocation l) {
+        this.countryCode = l.countryCode();
+        this.city = l.city();
+        this.remote = l.remote();
+        this.regionCode = l.regionCode();
+        this.region = l.region();
+        this.address = l.address();
+        this.postalCode = l.postalCode();
+        this.hybrid = l.hybrid() ? Boolean.TRUE : null;
+        this.latitude = l.latitude();
+        this.longitude = l.longitude();
     }
     public String getIndustryId() { return industryId; }
     void setIndustryId(String industryId) { this.industryId = industryId; }

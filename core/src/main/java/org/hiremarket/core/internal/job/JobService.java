@@ -52,7 +52,7 @@ public class JobService {
         List<FieldError> errors = new ArrayList<>();
         String title = Text.required(errors, "title", in.title(), 200);
         String ref = Text.optional(errors, "refNumber", in.refNumber(), 50);
-        Object[] location = location(errors, in.location());
+        JobLocation location = location(errors, in.location());
         String industry = refId(errors, "industry.id", in.industry(), JobReference.INDUSTRIES);
         String function = refId(errors, "function.id", in.function(), JobReference.FUNCTIONS);
         String level = refId(errors, "experienceLevel.id", in.experienceLevel(), JobReference.EXPERIENCE_LEVELS);
@@ -66,7 +66,7 @@ public class JobService {
             JobEntity j = new JobEntity(Ids.newId(), caller.companyId(), System.currentTimeMillis());
             j.setTitle(title);
             j.setRefNumber(ref);
-            j.setLocation((String) location[0], (String) location[1], (Boolean) location[2]);
+            j.setLocation(location);
             j.setIndustryId(industry);
             j.setFunctionId(function);
             j.setExperienceLevelId(level);
@@ -123,7 +123,7 @@ public class JobService {
         List<FieldError> errors = new ArrayList<>();
         String title = in.title() == null ? null : Text.required(errors, "title", in.title(), 200);
         String ref = in.refNumber() == null ? null : Text.optional(errors, "refNumber", in.refNumber(), 50);
-        Object[] location = in.location() == null ? null : location(errors, in.location());
+        JobLocation location = in.location() == null ? null : location(errors, in.location());
         String industry = in.industry() == null ? null
                 : refId(errors, "industry.id", in.industry(), JobReference.INDUSTRIES);
         String function = in.function() == null ? null
@@ -149,7 +149,7 @@ public class JobService {
                 j.setRefNumber(ref);
             }
             if (location != null) {
-                j.setLocation((String) location[0], (String) location[1], (Boolean) location[2]);
+                j.setLocation(location);
             }
             if (industry != null) {
                 j.setIndustryId(industry);
@@ -284,7 +284,9 @@ public class JobService {
 
     // ------------------------------------------------------------------------------ validation
 
-    static Object[] location(List<FieldError> errors, LocationIn in) {
+    static final java.util.regex.Pattern REGION_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,3}");
+
+    static JobLocation location(List<FieldError> errors, LocationIn in) {
         if (in == null) {
             errors.add(new FieldError("location", "is required"));
             return null;
@@ -295,9 +297,34 @@ public class JobService {
         } else if (ReferenceData.countryName(country).isEmpty()) {
             errors.add(new FieldError("location.countryCode",
                     "must be an ISO 3166-1 alpha-2 country code such as US or DE"));
+        } else if (in.country() != null && !in.country().trim().equalsIgnoreCase(ReferenceData.countryName(country).get())) {
+            errors.add(new FieldError("location.country", "does not match countryCode " + country.toUpperCase(
+                    java.util.Locale.ROOT) + " (" + ReferenceData.countryName(country).get() + "); leave it out, it is not needed"));
         }
         String city = Text.required(errors, "location.city", in.city(), 100);
-        return new Object[] { country.toUpperCase(java.util.Locale.ROOT), city, Boolean.TRUE.equals(in.remote()) };
+        String regionCode = Text.optional(errors, "location.regionCode", in.regionCode(), 10);
+        if (regionCode != null && !REGION_CODE.matcher(regionCode).matches()) {
+            errors.add(new FieldError("location.regionCode",
+                    "must be the region's part of its ISO 3166-2 code, 1 to 3 letters or digits, such as CA or BY"));
+        }
+        String region = Text.optional(errors, "location.region", in.region(), 100);
+        String address = Text.optional(errors, "location.address", in.address(), 200);
+        String postalCode = Text.optional(errors, "location.postalCode", in.postalCode(), 20);
+        Double latitude = in.latitude();
+        Double longitude = in.longitude();
+        if (latitude != null && (latitude.isNaN() || latitude < -90 || latitude > 90)) {
+            errors.add(new FieldError("location.latitude", "must lie between -90 and 90"));
+        }
+        if (longitude != null && (longitude.isNaN() || longitude < -180 || longitude > 180)) {
+            errors.add(new FieldError("location.longitude", "must lie between -180 and 180"));
+        }
+        if ((latitude == null) != (longitude == null)) {
+            errors.add(new FieldError(latitude == null ? "location.latitude" : "location.longitude",
+                    "is required with " + (latitude == null ? "location.longitude" : "location.latitude")));
+        }
+        return new JobLocation(country.toUpperCase(java.util.Locale.ROOT), city, Boolean.TRUE.equals(in.remote()),
+                regionCode == null ? null : regionCode.toUpperCase(java.util.Locale.ROOT), region, address, postalCode,
+                Boolean.TRUE.equals(in.hybrid()), latitude, longitude);
     }
 
     static String refId(List<FieldError> errors, String field, IdRef ref, Map<String, String> list) {

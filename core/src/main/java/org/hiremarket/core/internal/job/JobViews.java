@@ -16,9 +16,18 @@ public final class JobViews {
     public record IdRef(String id) {
     }
 
-    /** {@code {"countryCode": "US", "city": "San Francisco", "remote": false}} */
+    /**
+     * {@code {"countryCode": "US", "city": "San Francisco", "remote": false}}, with the other location
+     * fields SmartRecruiters' job API has: {@code regionCode} (e.g. {@code CA}), {@code region},
+     * {@code address}, {@code postalCode}, {@code hybrid}, {@code latitude}, {@code longitude}; the
+     * {@code country} a job's answer carries may be sent back and is ignored when it names the same country.
+     */
     @Schema(name = "JobLocationIn")
-    public record LocationIn(String countryCode, String city, Boolean remote) {
+    public record LocationIn(String countryCode, String city, Boolean remote, String regionCode, String region,
+            String address, String postalCode, Boolean hybrid, Double latitude, Double longitude, String country) {
+        public LocationIn(String countryCode, String city, Boolean remote) {
+            this(countryCode, city, remote, null, null, null, null, null, null, null, null);
+        }
     }
 
     /** The ad's text, in the usual sections. */
@@ -46,7 +55,8 @@ public final class JobViews {
     }
 
     @Schema(name = "JobLocation")
-    public record LocationView(String country, String countryCode, String city, boolean remote) {
+    public record LocationView(String country, String countryCode, String regionCode, String region, String city,
+            String address, String postalCode, boolean remote, boolean hybrid, Double latitude, Double longitude) {
     }
 
     public record AdView(AdVisibility visibility, Instant publishedOn) {
@@ -83,8 +93,10 @@ public final class JobViews {
     }
 
     static LocationView location(JobEntity j) {
-        return new LocationView(ReferenceData.countryName(j.getCountryCode()).orElse(j.getCountryCode()),
-                j.getCountryCode(), j.getCity(), j.isRemote());
+        JobLocation l = j.getLocation();
+        return new LocationView(ReferenceData.countryName(l.countryCode()).orElse(l.countryCode()), l.countryCode(),
+                l.regionCode(), l.region(), l.city(), l.address(), l.postalCode(), l.remote(), l.hybrid(), l.latitude(),
+                l.longitude());
     }
 
     static Sections sections(JobEntity j) {
