@@ -36,11 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class RestartDurabilityIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Path home;
-    private int httpPort;
-    private int sshPort;
-    private Process launcher;
+    private KarafProcess karaf;
     private String jobId;
 
     @After
@@ -53,11 +49,10 @@ public class RestartDurabilityIT {
         unpack();
         start();
         awaitStatus("/integrations", null, 401);
-        String password = match(Commands.run(null, home.resolve("bin/add-console-user").toString(), "itest"),
-                "(?m)^Password: (\\S+)");
+        String password = karaf.addConsoleUser("itest");
 
         String created = console(password, "marketplace:company-create \"Durable Inc\"");
-        String apiKey = match(created, "(?m)^API key: (hm_\\S+)");
+        String apiKey = KarafProcess.match(created, "(?m)^API key: (hm_\\S+)");
         console(password, "feature:install hiremarket-plugin-openboard");
         awaitTrue(() -> console(password, "marketplace:integrations --no-format").contains("openboard"));
         console(password, "marketplace:activate openboard");
@@ -150,8 +145,8 @@ public class RestartDurabilityIT {
         assertEquals(5, JSON.readTree(send("GET", "/assessments", apiKey, null).body()).path("totalFound").asInt());
 
         // a normal stop and start as well
-        Commands.run(null, home.resolve("bin/stop").toString());
-        assertTrue("Karaf stopped", launcher.waitFor(60, TimeUnit.SECONDS));
+        Commands.run(null, karaf.home.resolve("bin/stop").toString());
+        assertTrue("Karaf stopped", karaf.awaitExit(60));
         start();
         awaitStatus("/integrations/openboard", apiKey, 200);
         assertEquals("ACTIVE", field("/connections/" + id, apiKey, "status"));
@@ -160,68 +155,26 @@ public class RestartDurabilityIT {
     // ------------------------------------------------------------------------------------------
 
     private void unpack() throws Exception {
-        Path dist = Path.of(System.getProperty("hiremarket.distribution"));
-        home = Path.of(System.getProperty("hiremarket.exam.dir")).resolve("durability");
-        if (Files.exists(home)) {
-            try (Stream<Path> s = Files.walk(home)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(home);
-        Commands.run(home, "tar", "xzf", dist.toString(), "--strip-components=1");
-        httpPort = freePort();
-        sshPort = freePort();
-        set("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort);
-        set("etc/org.apache.karaf.shell.cfg", "sshPort", sshPort);
-        set("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort());
-        set("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort());
+        karaf = new KarafProcess("durability");
         // a burst of a thousand creations and their retries is not what this test is about
-        set("etc/org.hiremarket.api.cfg", "rate.limit.per.second", 0);
+        karaf.set("etc/org.hiremarket.api.cfg", "rate.limit.per.second", 0);
         // the demo vendor completes orders 5 s after taking them: long enough to die in between
-        Files.writeString(home.resolve("etc/org.hiremarket.plugin.skillcheck.cfg"), "completion.delay.ms = 5000\n");
-    }
-
-    private void set(String file, String key, int value) throws IOException {
-        Path p = home.resolve(file);
-        String s = Files.readString(p).replaceAll("(?m)^\\s*" + Pattern.quote(key) + "\\s*=.*$", key + " = " + value);
-        Files.writeString(p, s);
+        Files.writeString(karaf.home.resolve("etc/org.hiremarket.plugin.skillcheck.cfg"), "completion.delay.ms = 5000\n");
     }
 
     private void start() throws IOException {
-        launcher = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server").directory(home.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()))
-                .start();
+        karaf.start();
     }
 
     /** SIGKILL to the Karaf JVM and its launcher script: no shutdown hook runs. */
     private void killJvm() throws Exception {
-        if (launcher == null) {
-            return;
+        if (karaf != null) {
+            karaf.kill();
         }
-        List<ProcessHandle> all = new ArrayList<>(launcher.toHandle().descendants().toList());
-        all.add(launcher.toHandle());
-        all.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle p : all) {
-            p.onExit().get(30, TimeUnit.SECONDS);
-        }
-        launcher = null;
     }
 
     private String console(String password, String command) throws Exception {
-        for (int attempt = 0;; attempt++) {
-            Commands.Result r = Commands.exec(home, command + "\n", home.resolve("bin/client").toString(), "-a",
-                    String.valueOf(sshPort), "-u", "itest", "-p", password, "-b");
-            String out = r.output().replace("\r", "");
-            if (r.exitCode() == 0 && !out.contains("Authentication failed")) {
-                return out;
-            }
-            if (attempt >= 10) {
-                throw new AssertionError("console command failed: " + command + "\n" + out);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
-        }
+        return karaf.console("itest", password, command);
     }
 
     private String connectOpenBoard(String apiKey) throws Exception {
@@ -277,16 +230,7 @@ public class RestartDurabilityIT {
 
     private HttpResponse<String> send(String method, String path, String apiKey, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1" + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        if (apiKey != null) {
-            b.header("X-SmartToken", apiKey);
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return karaf.send(method, path, apiKey, body, headers);
     }
 
     private String field(String path, String apiKey, String name) throws Exception {
@@ -297,36 +241,7 @@ public class RestartDurabilityIT {
         awaitTrue(() -> send("GET", path, apiKey, null).statusCode() == expected);
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitTrue(Check check) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (check.holds()) {
-                    return;
-                }
-            } catch (Exception notYet) {
-                // not up yet
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-        throw new AssertionError("timed out after 120 s");
-    }
-
-    private static String match(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        assertTrue("no " + regex + " in:\n" + text, m.find());
-        return m.group(1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void awaitTrue(KarafProcess.Check check) {
+        KarafProcess.awaitTrue(check);
     }
 }
