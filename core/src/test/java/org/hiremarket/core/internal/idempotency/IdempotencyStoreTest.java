@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.idempotency;
 
+import static org.hiremarket.core.internal.common.Refusals.refused;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -84,14 +85,6 @@ public class IdempotencyStoreTest {
         return db.tx(em -> em.createQuery("SELECT COUNT(e) FROM IdempotencyEntity e", Long.class).getSingleResult());
     }
 
-    private static ApiException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ApiException e) {
-            return e;
-        }
-        throw new AssertionError("expected a problem");
-    }
 
     @Test
     public void aRetryGetsTheFirstAnswerAndWritesNothing() {

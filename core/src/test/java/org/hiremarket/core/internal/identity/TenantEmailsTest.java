@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.identity;
 
+import static org.hiremarket.core.internal.common.Refusals.refused;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
@@ -53,14 +54,6 @@ public class TenantEmailsTest {
         return Caller.apiKey(OTHER, "key-2");
     }
 
-    private static ApiException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ApiException e) {
-            return e;
-        }
-        throw new AssertionError("expected a problem");
-    }
 
     private String activeUser(Caller as, String email, String password) {
         String id = f.users.create(as, IdentityFixture.newUser(email, SystemRole.STANDARD)).id();

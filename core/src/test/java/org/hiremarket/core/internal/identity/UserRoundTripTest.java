@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.identity;
 
+import static org.hiremarket.core.internal.common.Refusals.refused;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -33,14 +34,6 @@ public class UserRoundTripTest {
         f.close();
     }
 
-    private static ApiException refused(Runnable r) {
-        try {
-            r.run();
-        } catch (ApiException e) {
-            return e;
-        }
-        throw new AssertionError("expected a problem");
-    }
 
     @Test
     public void whatAGetAnswersCanBeSentBack() throws Exception {
