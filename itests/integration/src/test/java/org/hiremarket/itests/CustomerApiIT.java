@@ -503,6 +503,15 @@ public class CustomerApiIT extends HireMarketTestSupport {
         assertFalse("no internals in " + malformed.body(), malformed.body().contains("Exception")
                 || malformed.body().contains("at org."));
         assertProblemWithFields(api().call("GET", "/jobs?limit=1000", key, null), 400, "limit");
+        // clients that accept problem documents (generated clients, Postman) get JSON, not 406
+        for (String accept : new String[] { "application/problem+json", "application/json, application/problem+json" }) {
+            Response listed = api().call("GET", "/jobs", key, null, "Accept", accept);
+            assertEquals(accept + ": " + listed, 200, listed.status());
+            assertTrue(listed.header("Content-Type"), listed.header("Content-Type").startsWith("application/json"));
+        }
+        Response html = api().call("GET", "/jobs", key, null, "Accept", "text/html");
+        assertEquals(406, html.status());
+        assertEquals("urn:hiremarket:problem:not-acceptable", html.json().path("type").asText());
         assertProblemWithFields(api().call("GET", "/jobs?status=OPEN", key, null), 400, "status");
 
         String email = unique("dup") + "@example.com";

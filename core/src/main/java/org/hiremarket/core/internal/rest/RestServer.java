@@ -84,7 +84,7 @@ public class RestServer {
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
-            List<Object> filters = List.of(new PublicBaseUriFilter(config.public_base_url()),
+            List<Object> filters = List.of(new PublicBaseUriFilter(config.public_base_url()), new ProblemAcceptFilter(),
                     new BodyLimitFilter(config.max_body_bytes()),
                     new AuthenticationFilter(companies, tokens,
                             new AuthFailureLimiter(config.auth_failures_per_minute(), config.auth_failures_burst())),
