@@ -725,6 +725,13 @@ public class CustomerApiIT extends HireMarketTestSupport {
             assertTrue("documents " + path, oas.path("paths").has(path));
         }
         assertTrue(oas.path("components").path("securitySchemes").has("OAuth2"));
+        // an absolute server address, so an imported collection works as it is
+        assertEquals(baseUrl(), oas.path("servers").get(0).path("url").asText());
+        // per operation: the OAuth scope it needs, or no OAuth at all where clients cannot be granted it
+        assertTrue(oas.path("paths").path("/jobs").path("get").path("security").toString(),
+                oas.path("paths").path("/jobs").path("get").path("security").toString().contains("{\"OAuth2\":[\"jobs_read\"]}"));
+        assertFalse(oas.path("paths").path("/credentials/api-keys").path("post").path("security").toString()
+                .contains("OAuth2"));
         assertEquals(200, api().call("GET", "/openapi.yaml", Credential.NONE, null).status());
         // written for the standard linter run after the tests (itests/lint-openapi.sh)
         String out = System.getProperty("hiremarket.openapi.out");

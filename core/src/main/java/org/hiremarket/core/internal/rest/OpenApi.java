@@ -81,7 +81,7 @@ final class OpenApi {
             SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true)
                     .readAllResources(true);
             OpenAPI oas = new Reader(config).read(classes);
-            new Customizer(publicPaths(resources)).customize(oas);
+            new Customizer(publicPaths(resources), requiredScopes(resources)).customize(oas);
             return oas;
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
@@ -104,6 +104,28 @@ final class OpenApi {
         s.put("Session", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A person's session token from POST /auth/login"));
         return s;
+    }
+
+    /** The scope each "METHOD /path" needs ({@link Requires} on the method, else on its class); absent for none. */
+    static Map<String, Scope> requiredScopes(List<Object> resources) {
+        Map<String, Scope> out = new LinkedHashMap<>();
+        for (Object r : resources) {
+            Class<?> c = r.getClass();
+            String base = c.getAnnotation(Path.class).value();
+            for (Method m : c.getMethods()) {
+                String verb = verb(m);
+                if (verb == null) {
+                    continue;
+                }
+                Requires needed = m.isAnnotationPresent(Requires.class) ? m.getAnnotation(Requires.class)
+                        : c.getAnnotation(Requires.class);
+                if (needed != null) {
+                    Path p = m.getAnnotation(Path.class);
+                    out.put(verb + " " + join(base, p == null ? "" : p.value()), needed.value());
+                }
+            }
+        }
+        return out;
     }
 
     /** "METHOD /path" of every operation that needs no credentials. */
@@ -143,9 +165,29 @@ final class OpenApi {
     /** Adds security, tags, problem responses and operation ids to the generated document. */
     static final class Customizer {
         private final Set<String> publicPaths;
+        private final Map<String, Scope> scopes;
 
-        Customizer(Set<String> publicPaths) {
+        Customizer(Set<String> publicPaths, Map<String, Scope> scopes) {
             this.publicPaths = publicPaths;
+            this.scopes = scopes;
+        }
+
+        /**
+         * Who may call an operation: an API key and a person's session always (a session is then
+         * checked against the person's role), an OAuth token only with the scope the operation needs,
+         * and not at all where that scope cannot be granted to clients.
+         */
+        List<SecurityRequirement> security(String key) {
+            Scope scope = scopes.get(key);
+            List<SecurityRequirement> out = new ArrayList<>();
+            out.add(new SecurityRequirement().addList("SmartToken"));
+            if (scope == null) {
+                out.add(new SecurityRequirement().addList("OAuth2"));
+            } else if (scope.grantableToClients()) {
+                out.add(new SecurityRequirement().addList("OAuth2", scope.wire()));
+            }
+            out.add(new SecurityRequirement().addList("Session"));
+            return out;
         }
 
         void customize(OpenAPI oas) {
@@ -170,6 +212,7 @@ final class OpenApi {
                 if (publicPaths.contains(key)) {
                     op.setSecurity(List.of());
                 } else {
+                    op.setSecurity(security(key));
                     respond(op, "401", "Missing or invalid credentials", problem);
                     respond(op, "403", "The credential lacks the scope this needs", problem);
                 }
