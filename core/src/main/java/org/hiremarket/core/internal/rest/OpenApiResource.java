@@ -52,7 +52,9 @@ public class OpenApiResource {
      * from the {@code Host} header ({@link PublicBaseUriFilter}).
      */
     private String render(UriInfo uri, String format) throws Exception {
-        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+        // the absolute path is the one the trusted base was put on; the document's own name comes off
+        String path = uri.getAbsolutePath().toString();
+        String base = path.substring(0, path.lastIndexOf('/'));
         String key = format + " " + base;
         String text = served.get(key);
         if (text == null) {
