@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
+import org.hiremarket.core.internal.common.KeyedBuckets;
 import org.hiremarket.core.internal.company.CompanyEntity;
 import org.hiremarket.core.internal.mail.MailText;
 import org.hiremarket.core.internal.mail.Mailer;
@@ -24,6 +25,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.TimeMeter;
 
 /** People signing in: set a password from a mailed token, log in, log out, reset a forgotten password. */
 @Component(service = AuthService.class)
@@ -42,26 +46,11 @@ public class AuthService {
         private final long retryAfterSeconds;
 
         TooManyAttempts(long retryAfterSeconds) {
-            super(429, "too-many-requests", "Too many failed logins",
-                    "too many failed logins; try again in " + retryAfterSeconds + " seconds", null);
-            this.retryAfterSeconds = retryAfterSeconds;
+            this("Too many failed logins", "too many failed logins", retryAfterSeconds);
         }
 
-        @Override
-        public java.util.Map<String, String> headers() {
-            return java.util.Map.of("Retry-After", String.valueOf(retryAfterSeconds));
-        }
-    }
-
-    /** Too many password reset requests from one client address. */
-    public static final class TooManyResets extends ApiException {
-        private static final long serialVersionUID = 1L;
-        private final long retryAfterSeconds;
-
-        TooManyResets(long retryAfterSeconds) {
-            super(429, "too-many-requests", "Too many password reset requests",
-                    "too many password reset requests from this address; try again in " + retryAfterSeconds
-                            + " seconds", null);
+        TooManyAttempts(String title, String what, long retryAfterSeconds) {
+            super(429, "too-many-requests", title, what + "; try again in " + retryAfterSeconds + " seconds", null);
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
@@ -77,8 +66,8 @@ public class AuthService {
     private final TokenService tokens;
     private final Mailer mailer;
     private final LoginLimiter limiter;
-    private final SlidingWindowLimiter resetsPerEmail;
-    private final SlidingWindowLimiter resetsPerAddress;
+    private final KeyedBuckets resetsPerEmail;
+    private final KeyedBuckets resetsPerAddress;
     /** Password resets run here, off the request thread: known and unknown emails are answered alike. */
     private final ThreadPoolExecutor resetWorker;
 
@@ -94,10 +83,9 @@ public class AuthService {
         IdentityConfig c = tokens.config();
         this.limiter = new LoginLimiter(c.login_failures_per_account(), c.login_failures_per_address(),
                 Duration.ofSeconds(c.login_failure_window_seconds()));
-        this.resetsPerEmail = new SlidingWindowLimiter(c.password_reset_mails_per_email(),
-                Duration.ofSeconds(c.password_reset_mail_window_seconds()), clock);
-        this.resetsPerAddress = new SlidingWindowLimiter(c.password_reset_requests_per_address(),
-                Duration.ofSeconds(c.password_reset_address_window_seconds()), clock);
+        this.resetsPerEmail = perWindow(c.password_reset_mails_per_email(), c.password_reset_mail_window_seconds(), clock);
+        this.resetsPerAddress = perWindow(c.password_reset_requests_per_address(),
+                c.password_reset_address_window_seconds(), clock);
         this.resetWorker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(c.password_reset_queue_size()), r -> {
                     Thread t = new Thread(r, "hiremarket-password-reset");
@@ -105,6 +93,26 @@ public class AuthService {
                     return t;
                 }, (r, executor) -> LOG.warn("A password reset was dropped: {} are already waiting",
                         executor.getQueue().size()));
+    }
+
+    /** At most {@code max} per key in each window of {@code seconds} (all given back when the window is over). */
+    private static KeyedBuckets perWindow(int max, long seconds, Clock clock) {
+        if (max < 1 || seconds < 1) {
+            throw new IllegalArgumentException("a limit needs at least one request in a positive window");
+        }
+        TimeMeter meter = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+        return new KeyedBuckets(Bandwidth.builder().capacity(max).refillIntervally(max, Duration.ofSeconds(seconds))
+                .build(), meter);
     }
 
     /** Lets queued password resets finish (a few seconds at most), then stops the worker. */
@@ -205,16 +213,17 @@ public class AuthService {
         if (email == null || email.isBlank()) {
             throw ApiException.validation("email", "is required");
         }
-        long addressWait = resetsPerAddress.tryAcquire(address == null ? "" : address);
+        long addressWait = resetsPerAddress.tryConsume(address == null ? "" : address);
         if (addressWait > 0) {
-            throw new TooManyResets(Math.max(1, TimeUnit.MILLISECONDS.toSeconds(addressWait + 999)));
+            throw new TooManyAttempts("Too many password reset requests", "too many password reset requests from this"
+                    + " address", KeyedBuckets.retryAfterSeconds(addressWait));
         }
         String key = UserEntity.emailKey(email);
         if (key.length() > 254) {
             // no user has such an email; not worth remembering
             return;
         }
-        if (resetsPerEmail.tryAcquire(key) > 0) {
+        if (resetsPerEmail.tryConsume(key) > 0) {
             LOG.debug("A password reset request was throttled for its email address");
             return;
         }
@@ -238,9 +247,10 @@ public class AuthService {
                                 OneTimeTokenEntity.Purpose.PASSWORD_RESET, RESET_VALIDITY),
                             c == null ? null : c.getName() };
                     }).toList());
+            String publicUrl = mails.isEmpty() ? null : mailer.publicUrl();
             for (String[] mail : mails) {
                 mailer.send(mail[0], "Reset your HireMarket password" + (mails.size() > 1 && mail[3] != null
-                        ? " (" + MailText.userValue(mail[3]) + ")" : ""), resetText(mail[1], mailer.publicUrl(), mail[2]));
+                        ? " (" + MailText.userValue(mail[3]) + ")" : ""), resetText(mail[1], publicUrl, mail[2]));
             }
         } catch (RuntimeException e) {
             // the answer never depends on the mail (no account probing); failures are logged

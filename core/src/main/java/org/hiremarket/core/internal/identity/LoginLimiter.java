@@ -1,13 +1,11 @@
 package org.hiremarket.core.internal.identity;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+
+import org.hiremarket.core.internal.common.KeyedBuckets;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 /**
  * Pauses login for an account, and for a client address, after too many failed attempts in a
@@ -15,47 +13,28 @@ import io.github.bucket4j.Bucket;
  */
 public final class LoginLimiter {
 
-    private static final int MAX_TRACKED = 100_000;
-
-    private final int perAccount;
-    private final int perAddress;
-    private final Duration window;
-    private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private final KeyedBuckets accounts;
+    private final KeyedBuckets addresses;
 
     public LoginLimiter(int perAccount, int perAddress, Duration window) {
-        this.perAccount = perAccount;
-        this.perAddress = perAddress;
-        this.window = window;
+        this.accounts = new KeyedBuckets(Bandwidth.builder().capacity(perAccount).refillGreedy(perAccount, window).build());
+        this.addresses = new KeyedBuckets(Bandwidth.builder().capacity(perAddress).refillGreedy(perAddress, window).build());
     }
 
     /** @return seconds to wait if the account or the address is paused, empty if login may be tried */
     public OptionalLong retryAfter(String account, String address) {
-        long nanos = Math.max(waitNanos(accounts.get(account)), waitNanos(addresses.get(address)));
-        return nanos <= 0 ? OptionalLong.empty() : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos) + 1));
+        long nanos = Math.max(accounts.waitNanos(account), addresses.waitNanos(address));
+        return nanos <= 0 ? OptionalLong.empty() : OptionalLong.of(KeyedBuckets.retryAfterSeconds(nanos));
     }
 
     /** Records a failed attempt for both the account and the address. */
     public void failed(String account, String address) {
-        bucket(accounts, account, perAccount).tryConsume(1);
-        bucket(addresses, address, perAddress).tryConsume(1);
+        accounts.consume(account);
+        addresses.consume(address);
     }
 
     /** A successful login clears the account's failures. */
     public void succeeded(String account) {
-        accounts.remove(account);
-    }
-
-    private static long waitNanos(Bucket b) {
-        return b == null ? 0 : b.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-    }
-
-    private Bucket bucket(Map<String, Bucket> map, String key, int capacity) {
-        if (map.size() > MAX_TRACKED) {
-            // forget buckets that are full again; they hold no information
-            map.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= capacity);
-        }
-        return map.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build()).build());
+        accounts.forget(account);
     }
 }

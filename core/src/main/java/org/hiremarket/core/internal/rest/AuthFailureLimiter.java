@@ -1,12 +1,10 @@
 package org.hiremarket.core.internal.rest;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+
+import org.hiremarket.core.internal.common.KeyedBuckets;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
 /**
@@ -17,12 +15,8 @@ import io.github.bucket4j.TimeMeter;
  */
 final class AuthFailureLimiter {
 
-    private static final int MAX_TRACKED = 100_000;
-
     private final int perMinute;
-    private final int burst;
-    private final TimeMeter clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final KeyedBuckets buckets;
 
     AuthFailureLimiter(int perMinute, int burst) {
         this(perMinute, burst, TimeMeter.SYSTEM_MILLISECONDS);
@@ -30,8 +24,8 @@ final class AuthFailureLimiter {
 
     AuthFailureLimiter(int perMinute, int burst, TimeMeter clock) {
         this.perMinute = perMinute;
-        this.burst = Math.max(1, burst);
-        this.clock = clock;
+        this.buckets = perMinute <= 0 ? null : new KeyedBuckets(Bandwidth.builder().capacity(Math.max(1, burst))
+                .refillGreedy(perMinute, Duration.ofMinutes(1)).build(), clock);
     }
 
     boolean enabled() {
@@ -40,40 +34,18 @@ final class AuthFailureLimiter {
 
     /** Seconds the address must wait before it may try again, or 0 when it may try now. */
     long retryAfterSeconds(String address) {
-        if (!enabled()) {
-            return 0;
-        }
-        Bucket b = buckets.get(address);
-        if (b == null || b.getAvailableTokens() > 0) {
-            return 0;
-        }
-        long nanos = b.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos) + 1);
+        long nanos = enabled() ? buckets.waitNanos(address) : 0;
+        return nanos <= 0 ? 0 : KeyedBuckets.retryAfterSeconds(nanos);
     }
 
     /** Records a failed authentication from the address. */
     void failed(String address) {
-        if (!enabled()) {
-            return;
+        if (enabled()) {
+            buckets.consume(address);
         }
-        bucket(address).tryConsume(1);
     }
 
     int tracked() {
-        return buckets.size();
-    }
-
-    private Bucket bucket(String address) {
-        Bucket b = buckets.get(address);
-        if (b != null) {
-            return b;
-        }
-        if (buckets.size() > MAX_TRACKED) {
-            // full buckets hold no information
-            buckets.entrySet().removeIf(e -> e.getValue().getAvailableTokens() >= burst);
-        }
-        return buckets.computeIfAbsent(address, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
-                .withCustomTimePrecision(clock).build());
+        return enabled() ? buckets.tracked() : 0;
     }
 }
