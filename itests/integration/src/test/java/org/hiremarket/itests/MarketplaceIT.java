@@ -65,6 +65,28 @@ public class MarketplaceIT extends HireMarketTestSupport {
         return id;
     }
 
+    /** A request that calls the plugin between its commits reserves its key, and its retry gets the first answer. */
+    @Test
+    public void anIdempotentAccountSubmissionIsAnsweredOnceAndReplayed() throws Exception {
+        TestCompany co = newCompany();
+        String id = startAndAuthorize(co.apiKey(), "openboard");
+        ApiClient api = new ApiClient(baseUrl());
+        ApiClient.Credential key = ApiClient.Credential.apiKey(co.apiKey());
+        String idem = java.util.UUID.randomUUID().toString();
+        ApiClient.Response first = api.call("POST", "/connections/" + id + "/account", key,
+                Credentials.openBoardFields("idempotent-board"), "Idempotency-Key", idem);
+        assertEquals(first.toString(), 200, first.status());
+        assertEquals("ACTIVE", first.json().path("status").asText());
+        ApiClient.Response again = api.call("POST", "/connections/" + id + "/account", key,
+                Credentials.openBoardFields("idempotent-board"), "Idempotency-Key", idem);
+        assertEquals(again.toString(), 200, again.status());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(first.json(), again.json());
+        // without the key the same submission is a new one, refused in this state
+        assertProblem(409, "invalid-connection-state",
+                post("/connections/" + id + "/account", co.apiKey(), Credentials.openBoardFields("idempotent-board")));
+    }
+
     @Test
     public void everyRequestNeedsAValidApiKey() throws Exception {
         Reply none = get("/integrations", null);

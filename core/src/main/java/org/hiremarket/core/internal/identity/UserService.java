@@ -180,9 +180,12 @@ public class UserService {
                         + (in.active() ? "reactivate" : "deactivate") + " to change it");
             }
             if (email != null && !email.equals(u.getEmail())) {
+                // a change of case only is the same address (emails are compared case-insensitively)
+                boolean newAddress = u.getEmail() == null
+                        || !UserEntity.emailKey(email).equals(UserEntity.emailKey(u.getEmail()));
                 requireEmailFree(em, caller.companyId(), email, u.getId());
                 u.setEmail(email);
-                if (u.getPasswordHash() == null && u.isActive()) {
+                if (newAddress && u.getPasswordHash() == null && u.isActive()) {
                     // not signed in yet: the activation goes to the new address, the old token ends
                     tokens.endOneTimeTokens(em, u.getId());
                     activation[0] = tokens.oneTimeToken(em, u.getId(), OneTimeTokenEntity.Purpose.ACTIVATION,

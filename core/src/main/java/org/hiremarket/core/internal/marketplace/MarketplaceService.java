@@ -98,8 +98,7 @@ public class MarketplaceService {
         if (r.descriptor() == null) {
             return;
         }
-        KnownIntegration k = new KnownIntegration(r.id(), r.descriptor().name(), r.descriptor().vendor(),
-                r.descriptor().kind(), r.descriptor().version());
+        KnownIntegration k = KnownIntegration.of(r.descriptor());
         if (k.equals(known.get(r.id()))) {
             return;
         }
@@ -149,8 +148,7 @@ public class MarketplaceService {
     public Optional<KnownIntegration> lastKnown(String integrationId) {
         Optional<RegisteredIntegration> present = registry.find(integrationId);
         if (present.isPresent() && present.get().descriptor() != null) {
-            var d = present.get().descriptor();
-            return Optional.of(new KnownIntegration(d.id(), d.name(), d.vendor(), d.kind(), d.version()));
+            return Optional.of(KnownIntegration.of(present.get().descriptor()));
         }
         loaded.await();
         return Optional.ofNullable(known.get(integrationId));

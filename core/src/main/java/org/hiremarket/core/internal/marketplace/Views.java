@@ -65,6 +65,9 @@ public final class Views {
 
     /** Who an integration was when it was last deployed. */
     public record KnownIntegration(String id, String name, String vendor, IntegrationKind kind, String version) {
+        static KnownIntegration of(IntegrationDescriptor d) {
+            return new KnownIntegration(d.id(), d.name(), d.vendor(), d.kind(), d.version());
+        }
     }
 
     /**

@@ -83,12 +83,11 @@ public class Database {
     }
 
     /**
-     * The transaction running on this thread: how deep {@link #tx} calls are nested in it, and what
-     * to do once it has committed. Aries JPA's template joins a nested {@code Required} call to the
-     * running transaction by itself; this only keeps what must wait for the outermost commit.
+     * The transaction running on this thread: what to do once it has committed. Aries JPA's template
+     * joins a nested {@code Required} call to the running transaction by itself; this only keeps what
+     * must wait for the outermost commit.
      */
     private static final class Scope {
-        int depth;
         List<Runnable> afterCommit;
     }
 
@@ -106,14 +105,12 @@ public class Database {
             scope = new Scope();
             SCOPE.set(scope);
         }
-        scope.depth++;
         R result;
         try {
             result = template(WAIT_MS).txExpr(TransactionType.Required, work::apply);
         } catch (RuntimeException e) {
             throw unwrap(e);
         } finally {
-            scope.depth--;
             if (outermost) {
                 SCOPE.remove();
             }

@@ -167,7 +167,7 @@ final class ExceptionMappers {
     static final class FallbackMapper implements ExceptionMapper<Throwable> {
         @Override
         public Response toResponse(Throwable e) {
-            if (e.getClass().getName().endsWith("EofException")) {
+            if (ClientAbortInterceptor.clientGone(e)) {
                 // the client went away while the answer was written; nothing to report
                 LOG.debug("Client closed the connection: {}", LogSafe.text(e));
                 return Response.status(499).build();

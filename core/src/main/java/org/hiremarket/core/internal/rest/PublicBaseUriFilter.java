@@ -21,6 +21,8 @@ import javax.ws.rs.core.Context;
 final class PublicBaseUriFilter implements ContainerRequestFilter {
 
     private final URI publicBase;
+    /** {@code scheme://authority/path} of the public base, without a trailing slash; made once. */
+    private final String publicPrefix;
 
     @Context
     private HttpServletRequest http;
@@ -28,6 +30,8 @@ final class PublicBaseUriFilter implements ContainerRequestFilter {
     /** @param publicBaseUrl e.g. {@code https://api.example.com} or {@code https://example.com/hire}; blank for none */
     PublicBaseUriFilter(String publicBaseUrl) {
         this.publicBase = parse(publicBaseUrl);
+        this.publicPrefix = publicBase == null ? null : publicBase.getScheme() + "://" + publicBase.getRawAuthority()
+                + (publicBase.getRawPath() == null ? "" : publicBase.getRawPath().replaceAll("/+$", ""));
     }
 
     static URI parse(String url) {
@@ -52,11 +56,14 @@ final class PublicBaseUriFilter implements ContainerRequestFilter {
     URI rebase(URI u) {
         try {
             if (publicBase != null) {
-                String prefix = publicBase.getRawPath() == null ? "" : publicBase.getRawPath().replaceAll("/+$", "");
-                return new URI(publicBase.getScheme() + "://" + publicBase.getRawAuthority() + prefix + u.getRawPath()
+                return new URI(publicPrefix + u.getRawPath()
                         + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()));
             }
-            String host = http.getLocalAddr().replaceFirst("%.*$", "");
+            String host = http.getLocalAddr();
+            int zone = host.indexOf('%');
+            if (zone >= 0) {
+                host = host.substring(0, zone);
+            }
             if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
                 host = "[" + host + "]";
             }
