@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.servlet.AsyncContext;
@@ -50,14 +49,13 @@ final class EdgeFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeFilter.class);
     static final String BODY = EdgeFilter.class.getName() + ".body";
-    private static final int MAX_TRACKED = 10_000;
 
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
     private final int maxPerAddress;
     private final long maxBufferedBytes;
     private final long minBytesPerSecond;
-    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong buffered = new AtomicLong();
 
     EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
@@ -84,8 +82,7 @@ final class EdgeFilter implements Filter {
 
     /** Requests in progress from this address (for tests and diagnostics). */
     int inFlight(String address) {
-        AtomicInteger n = inFlight.get(address);
-        return n == null ? 0 : n.get();
+        return inFlight.getOrDefault(address, 0);
     }
 
     @Override
@@ -170,35 +167,31 @@ final class EdgeFilter implements Filter {
 
     private Slot acquire(String address) {
         if (maxPerAddress <= 0) {
-            return new Slot(address, null);
+            return new Slot(null);
         }
-        if (inFlight.size() > MAX_TRACKED) {
-            // addresses with nothing in progress hold no information (a request racing this removal is
-            // at worst not counted once: never a refusal it did not earn)
-            inFlight.values().removeIf(c -> c.get() <= 0);
-        }
-        AtomicInteger n = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
-        if (n.incrementAndGet() > maxPerAddress) {
-            n.decrementAndGet();
-            return null;
-        }
-        return new Slot(address, n);
+        // the map holds only addresses with requests in progress: counted up and down atomically,
+        // an address leaves it with its last request
+        boolean[] taken = new boolean[1];
+        inFlight.compute(address, (a, n) -> {
+            int now = n == null ? 0 : n;
+            taken[0] = now < maxPerAddress;
+            return taken[0] ? now + 1 : n;
+        });
+        return taken[0] ? new Slot(address) : null;
     }
 
-    /** One request in progress for an address; released once. */
+    /** One request in progress for an address (none counted when {@code address} is null); released once. */
     private final class Slot {
         private final String address;
-        private final AtomicInteger counter;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        Slot(String address, AtomicInteger counter) {
+        Slot(String address) {
             this.address = address;
-            this.counter = counter;
         }
 
         void release() {
-            if (counter != null && released.compareAndSet(false, true)) {
-                counter.decrementAndGet();
+            if (address != null && released.compareAndSet(false, true)) {
+                inFlight.computeIfPresent(address, (a, n) -> n <= 1 ? null : n - 1);
             }
         }
     }
