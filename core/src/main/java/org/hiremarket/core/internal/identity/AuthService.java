@@ -151,27 +151,32 @@ public class AuthService {
         if (wait.isPresent()) {
             throw new TooManyAttempts(wait.getAsLong());
         }
-        Optional<TokenService.Issued> session = db.tx(em -> {
-            List<UserEntity> found = em.createNamedQuery("User.byEmailKey", UserEntity.class)
-                    .setParameter("emailKey", account).getResultList().stream()
-                    .filter(u -> companyId == null || u.getCompanyId().equals(companyId)).toList();
-            List<UserEntity> fitting = new java.util.ArrayList<>();
-            if (found.isEmpty()) {
-                // the same work as for a known email, so that its answer time says nothing
-                Passwords.matches(password.toCharArray(), DUMMY_HASH);
+        // the password hashing (PBKDF2, once per user with this email) runs outside any transaction,
+        // so it holds no pooled connection
+        List<UserEntity> found = db.tx(em -> em.createNamedQuery("User.byEmailKey", UserEntity.class)
+                .setParameter("emailKey", account).getResultList().stream()
+                .filter(u -> companyId == null || u.getCompanyId().equals(companyId)).toList());
+        List<UserEntity> fitting = new java.util.ArrayList<>();
+        if (found.isEmpty()) {
+            // the same work as for a known email, so that its answer time says nothing
+            Passwords.matches(password.toCharArray(), DUMMY_HASH);
+        }
+        for (UserEntity u : found) {
+            boolean ok = Passwords.matches(password.toCharArray(),
+                    u.getPasswordHash() == null ? DUMMY_HASH : u.getPasswordHash());
+            if (ok && u.getPasswordHash() != null && u.isActive()) {
+                fitting.add(u);
             }
-            for (UserEntity u : found) {
-                boolean ok = Passwords.matches(password.toCharArray(),
-                        u.getPasswordHash() == null ? DUMMY_HASH : u.getPasswordHash());
-                if (ok && u.getPasswordHash() != null && u.isActive()) {
-                    fitting.add(u);
-                }
-            }
-            if (fitting.size() > 1) {
-                throw companyRequired(em, fitting);
-            }
-            return fitting.isEmpty() ? Optional.<TokenService.Issued>empty()
-                    : Optional.of(tokens.issueSession(em, fitting.get(0)));
+        }
+        if (fitting.size() > 1) {
+            throw db.tx(em -> companyRequired(em, fitting));
+        }
+        Optional<TokenService.Issued> session = fitting.isEmpty() ? Optional.empty() : db.tx(em -> {
+            // as the database has it now: not deactivated, and the password not changed meanwhile
+            UserEntity u = em.find(UserEntity.class, fitting.get(0).getId());
+            return u == null || !u.isActive() || !fitting.get(0).getPasswordHash().equals(u.getPasswordHash())
+                    ? Optional.<TokenService.Issued>empty()
+                    : Optional.of(tokens.issueSession(em, u));
         });
         if (session.isEmpty()) {
             limiter.failed(account, address);
