@@ -90,6 +90,11 @@ public abstract class HireMarketTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         String.valueOf(freePort())),
                 systemProperty("hiremarket.test.http.port").value(String.valueOf(httpPortFor())),
+                // Pax Exam installs its own bundles into the booting container, and the deployer then
+                // restarts bundles; the boot class preloader (a boot-speed hint only) loading classes
+                // at the same moment made pax-jdbc-derby's start fail now and then ("javax.naming.
+                // Referenceable not found by derby"), leaving a container without a database
+                systemProperty("hiremarket.preload.enabled").value("false"),
                 systemProperty("hiremarket.faulty.plugin").value(requiredProperty("hiremarket.faulty.plugin")),
                 systemProperty("hiremarket.openboard.plugin").value(requiredProperty("hiremarket.openboard.plugin")),
                 systemProperty("hiremarket.openapi.out").value(System.getProperty("hiremarket.openapi.out", ""))));
