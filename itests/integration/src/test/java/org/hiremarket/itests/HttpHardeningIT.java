@@ -190,6 +190,16 @@ public class HttpHardeningIT extends HireMarketTestSupport {
         // and it works
         assertEquals(200, raw("127.0.0.1", "GET", location.substring(location.indexOf("/api/")),
                 Map.of("X-SmartToken", acme.apiKey()), null).status());
+        // links built from the API's base (an application lives under /applications, not under its job)
+        String jobPath = location.substring(location.indexOf("/api/"));
+        Raw applied = raw("127.0.0.1", "POST", jobPath + "/applications",
+                Map.of("Host", "evil.example:666", "X-SmartToken", acme.apiKey()),
+                "{\"candidate\": {\"firstName\": \"Ada\", \"lastName\": \"Host\", \"email\": \"ada@host.example\"}}");
+        assertEquals(applied.body(), 201, applied.status());
+        String applicationLocation = applied.header("Location");
+        assertTrue("Location from the local address, not Host: " + applicationLocation,
+                applicationLocation.startsWith("http://127.0.0.1:" + System.getProperty("hiremarket.test.http.port")
+                        + "/api/v1/applications/"));
     }
 
     @Test

@@ -82,7 +82,7 @@ public class ApplicationResource {
     @Requires(Scope.ASSESSMENTS_MANAGE)
     public Response order(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, OrderIn body) {
         OrderView o = assessments.place(caller, id, Params.body(body));
-        return Response.created(uri.getBaseUriBuilder().path("assessments").path(o.id()).build()).entity(o).build();
+        return Response.created(Links.under(uri, "assessments", o.id())).entity(o).build();
     }
 
     @GET

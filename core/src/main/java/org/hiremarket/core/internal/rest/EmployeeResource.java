@@ -1,6 +1,5 @@
 package org.hiremarket.core.internal.rest;
 
-import java.net.URI;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -54,7 +53,7 @@ public class EmployeeResource {
     @Path("/jobs/{id}/applications")
     public Response apply(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
         ApplicationView a = employees.apply(caller, id);
-        return Response.created(URI.create(uri.getBaseUri() + "employee/applications/" + a.id())).entity(a).build();
+        return Response.created(Links.under(uri, "employee", "applications", a.id())).entity(a).build();
     }
 
     @GET

@@ -142,7 +142,7 @@ public class JobResource {
     @Requires(Scope.CANDIDATES_MANAGE)
     public Response apply(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, ApplyIn body) {
         ApplicationView a = applications.apply(caller, id, Params.body(body));
-        return Response.created(uri.getBaseUriBuilder().path("applications").path(a.id()).build()).entity(a).build();
+        return Response.created(Links.under(uri, "applications", a.id())).entity(a).build();
     }
 
     @GET
