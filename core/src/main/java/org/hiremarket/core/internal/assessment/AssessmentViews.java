@@ -19,7 +19,7 @@ public final class AssessmentViews {
     }
 
     /** Body of {@code POST /applications/{id}/assessments}. */
-    public record OrderIn(String connectionId, String packageId) {
+    public record OrderIn(@Schema(required = true) String connectionId, @Schema(required = true) String packageId) {
     }
 
     public record CandidateShared(String id, String firstName, String lastName, String email) {
@@ -44,9 +44,9 @@ public final class AssessmentViews {
     public record OrderEventView(Instant at, OrderStatus from, OrderStatus to, String detail) {
     }
 
-    public record OrderView(String id, String applicationId, String jobId, String jobTitle, CandidateShared candidate,
-            String connectionId, String integrationId, String packageId, String packageName, String hiringStepId,
-            OrderStatus status, String statusDetail, String statusReason, String vendorReference, String candidateUrl, ResultView result,
+    public record OrderView(@Schema(required = true) String id, @Schema(required = true) String applicationId, String jobId, String jobTitle, CandidateShared candidate,
+            @Schema(required = true) String connectionId, String integrationId, @Schema(required = true) String packageId, String packageName, String hiringStepId,
+            @Schema(required = true) OrderStatus status, String statusDetail, String statusReason, String vendorReference, String candidateUrl, ResultView result,
             DeliveryView delivery, String placedBy, Instant placedAt, Instant sentAt, Instant startedAt,
             Instant finishedAt, Instant updatedAt, List<OrderEventView> history) {
     }
@@ -57,22 +57,22 @@ public final class AssessmentViews {
     }
 
     /** Body of {@code POST /jobs/{id}/hiring-steps} and {@code PATCH .../{stepId}}. */
-    public record StepIn(String name, Integer position, StepAssessmentIn assessment) {
+    public record StepIn(@Schema(required = true) String name, Integer position, StepAssessmentIn assessment) {
     }
 
     /** The assessment a step orders; {@code null} (or absent) for none. */
-    public record StepAssessmentIn(String connectionId, String packageId) {
+    public record StepAssessmentIn(@Schema(required = true) String connectionId, @Schema(required = true) String packageId) {
     }
 
     public record StepAssessmentView(String connectionId, String packageId, String packageName) {
     }
 
-    public record StepView(String id, String jobId, int position, String name, StepAssessmentView assessment,
+    public record StepView(@Schema(required = true) String id, @Schema(required = true) String jobId, @Schema(required = true) int position, @Schema(required = true) String name, StepAssessmentView assessment,
             Instant createdOn, Instant updatedOn) {
     }
 
     /** Body of {@code PUT /applications/{id}/hiring-step}. */
-    public record StepMove(String stepId) {
+    public record StepMove(@Schema(required = true) String stepId) {
     }
 
     /** Answer of a step move: the application, and the order the step placed, if any. */

@@ -30,7 +30,7 @@ public final class CandidateViews {
     }
 
     /** Body of {@code POST /candidates}, and the candidate part of an application. */
-    public record CandidateIn(String firstName, String lastName, String email, String phone, LocationIn location,
+    public record CandidateIn(@Schema(required = true) String firstName, @Schema(required = true) String lastName, @Schema(required = true, format = "email") String email, String phone, LocationIn location,
             List<Experience> experience, List<Education> education) {
     }
 
@@ -40,7 +40,7 @@ public final class CandidateViews {
     }
 
     @Schema(name = "CandidateAttachment")
-    public record AttachmentView(String id, String name, String contentType, int size, Instant createdOn) {
+    public record AttachmentView(@Schema(required = true) String id, @Schema(required = true) String name, @Schema(required = true) String contentType, @Schema(required = true) int size, @Schema(required = true) Instant createdOn) {
         static AttachmentView of(AttachmentEntity a) {
             return new AttachmentView(a.getId(), a.getName(), a.getContentType(), a.getSize(),
                     Instant.ofEpochMilli(a.getCreatedAt()));
@@ -48,12 +48,12 @@ public final class CandidateViews {
     }
 
     /** Body of {@code POST /candidates/{id}/attachments}: the file's bytes in base64. */
-    public record AttachmentIn(String name, String contentType, String content) {
+    public record AttachmentIn(@Schema(required = true) String name, @Schema(required = true) String contentType, @Schema(required = true, format = "byte", description = "the file's bytes in base64") String content) {
     }
 
-    public record CandidateView(String id, String firstName, String lastName, String email, String phone,
-            LocationView location, List<Experience> experience, List<Education> education, Instant createdOn,
-            Instant updatedOn) {
+    public record CandidateView(@Schema(required = true) String id, @Schema(required = true) String firstName, @Schema(required = true) String lastName, @Schema(required = true) String email, String phone,
+            LocationView location, List<Experience> experience, List<Education> education, @Schema(required = true) Instant createdOn,
+            @Schema(required = true) Instant updatedOn) {
     }
 
     /** {@code {"type": "JOB_BOARD", "name": "OpenBoard"}} */
@@ -66,11 +66,11 @@ public final class CandidateViews {
 
     /** Body of {@code PUT /applications/{id}/status}. */
     @Schema(name = "ApplicationStatusChange")
-    public record StatusChange(String status, String note) {
+    public record StatusChange(@Schema(required = true, implementation = ApplicationStatus.class) String status, String note) {
     }
 
     /** Body of {@code PUT /applications/{id}/labels}. */
-    public record Labels(List<String> labels) {
+    public record Labels(@Schema(required = true) List<String> labels) {
     }
 
     public record HistoryEntry(ApplicationStatus from, ApplicationStatus to, Instant on, String by, String note) {
@@ -79,11 +79,11 @@ public final class CandidateViews {
     public record SourceView(SourceType type, String name) {
     }
 
-    public record CandidateRef(String id, String firstName, String lastName, String email) {
+    public record CandidateRef(@Schema(required = true) String id, String firstName, String lastName, String email) {
     }
 
-    public record ApplicationView(String id, String jobId, CandidateRef candidate, ApplicationStatus status,
-            String hiringStepId, SourceView source, List<String> labels, List<HistoryEntry> history, Instant createdOn,
-            Instant updatedOn) {
+    public record ApplicationView(@Schema(required = true) String id, @Schema(required = true) String jobId, @Schema(required = true) CandidateRef candidate, @Schema(required = true) ApplicationStatus status,
+            String hiringStepId, SourceView source, List<String> labels, List<HistoryEntry> history, @Schema(required = true) Instant createdOn,
+            @Schema(required = true) Instant updatedOn) {
     }
 }

@@ -2,6 +2,7 @@ package org.hiremarket.core.internal.common;
 
 import java.util.List;
 import java.util.function.Function;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One page of a list, as every list endpoint answers it.
@@ -11,7 +12,7 @@ import java.util.function.Function;
  * @param limit      the page size asked for
  * @param content    the items
  */
-public record Page<T>(long totalFound, int offset, int limit, List<T> content) {
+public record Page<T>(@Schema(required = true) long totalFound, @Schema(required = true) int offset, @Schema(required = true) int limit, @Schema(required = true) List<T> content) {
 
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(totalFound, offset, limit, content.stream().map(mapper).toList());

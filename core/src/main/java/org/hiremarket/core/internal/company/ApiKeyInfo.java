@@ -1,6 +1,7 @@
 package org.hiremarket.core.internal.company;
 
 import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * What may be shown of a stored API key: never the key itself.
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param createdAt when it was created
  * @param revokedAt when it was revoked, or {@code null}
  */
-public record ApiKeyInfo(String id, String keyId, String label, Instant createdAt, Instant revokedAt) {
+public record ApiKeyInfo(@Schema(required = true) String id, @Schema(required = true) String keyId, @Schema(required = true) String label, @Schema(required = true) Instant createdAt, Instant revokedAt) {
 
     static ApiKeyInfo of(ApiKeyEntity e) {
         return new ApiKeyInfo(e.getId(), e.getKeyId(), e.getLabel(), Instant.ofEpochMilli(e.getCreatedAt()),

@@ -16,6 +16,7 @@ import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * OAuth 2.0 client credentials of a company (created, listed and revoked by administrators) and the
@@ -27,7 +28,7 @@ public class CredentialService {
     static final String CLIENT_SECRET_PREFIX = "hmc";
 
     /** A client as listed: never its secret. */
-    public record ClientView(String clientId, String name, List<String> scopes, Instant createdAt, Instant revokedAt) {
+    public record ClientView(@Schema(required = true) String clientId, @Schema(required = true) String name, @Schema(required = true) List<String> scopes, @Schema(required = true) Instant createdAt, Instant revokedAt) {
         static ClientView of(OAuthClientEntity c) {
             return new ClientView(c.getClientId(), c.getName(), List.of(c.getScopes().split(" ")),
                     Instant.ofEpochMilli(c.getCreatedAt()),
@@ -36,8 +37,8 @@ public class CredentialService {
     }
 
     /** A client just created: {@code clientSecret} is shown this once. */
-    public record CreatedClient(String clientId, String clientSecret, String name, List<String> scopes,
-            Instant createdAt) {
+    public record CreatedClient(@Schema(required = true) String clientId, @Schema(required = true) String clientSecret, @Schema(required = true) String name, @Schema(required = true) List<String> scopes,
+            @Schema(required = true) Instant createdAt) {
     }
 
     /** An RFC 6749 §5.2 error of the token endpoint. */

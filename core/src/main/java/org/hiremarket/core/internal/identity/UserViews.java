@@ -20,14 +20,14 @@ public final class UserViews {
      * is ignored when it names the same role.
      */
     @Schema(name = "SystemRoleIn")
-    public record IdRef(String id, String name) {
+    public record IdRef(@Schema(required = true, implementation = SystemRole.class) String id, String name) {
         public IdRef(String id) {
             this(id, null);
         }
     }
 
     /** {@code {"code": "en"}} */
-    public record CodeRef(String code) {
+    public record CodeRef(@Schema(required = true) String code) {
     }
 
     /**
@@ -35,7 +35,7 @@ public final class UserViews {
      * a user's answer carries may be sent back and is ignored when it names the same country.
      */
     @Schema(name = "UserLocationIn")
-    public record LocationIn(String countryCode, String city, String country) {
+    public record LocationIn(@Schema(required = true) String countryCode, @Schema(required = true) String city, String country) {
         public LocationIn(String countryCode, String city) {
             this(countryCode, city, null);
         }
@@ -45,8 +45,8 @@ public final class UserViews {
      * Body of {@code POST /users}: the guide's ({@code firstname}, {@code lastname}, also spelt
      * {@code firstName}, {@code lastName} as the answers are), plus the email people sign in with.
      */
-    public record CreateUser(@JsonAlias("firstName") String firstname, @JsonAlias("lastName") String lastname,
-            String email, IdRef systemRole, CodeRef language, LocationIn location) {
+    public record CreateUser(@Schema(required = true) @JsonAlias("firstName") String firstname, @Schema(required = true) @JsonAlias("lastName") String lastname,
+            @Schema(format = "email", description = "needed to sign in; without it the user gets the activation mail once it is set") String email, @Schema(required = true) IdRef systemRole, @Schema(required = true) CodeRef language, @Schema(required = true) LocationIn location) {
     }
 
     /**
@@ -54,7 +54,7 @@ public final class UserViews {
      * who has not set a password yet (or had no email) sends the activation mail to it.
      */
     public record UpdateUser(String id, @JsonAlias("firstName") String firstname, @JsonAlias("lastName") String lastname,
-            String email, IdRef systemRole, CodeRef language, LocationIn location, Boolean active, String updatedOn,
+            @Schema(format = "email") String email, IdRef systemRole, CodeRef language, LocationIn location, Boolean active, String updatedOn,
             String signIn) {
         /** The fields a client changes; what {@code GET /users/{id}} answers may be sent back whole. */
         public UpdateUser(String firstname, String lastname, String email, IdRef systemRole, CodeRef language,
@@ -63,7 +63,7 @@ public final class UserViews {
         }
     }
 
-    public record RoleView(String id, String name) {
+    public record RoleView(@Schema(required = true) String id, @Schema(required = true) String name) {
     }
 
     public record LocationView(String country, String countryCode, String city) {
@@ -75,8 +75,8 @@ public final class UserViews {
      * out), {@code ACTIVATION_PENDING} (the activation mail went out, no password set yet) or
      * {@code READY}.
      */
-    public record UserView(String id, String firstName, String lastName, String email, RoleView systemRole,
-            CodeRef language, boolean active, Instant updatedOn, LocationView location, String signIn) {
+    public record UserView(@Schema(required = true) String id, @Schema(required = true) String firstName, @Schema(required = true) String lastName, String email, @Schema(required = true) RoleView systemRole,
+            CodeRef language, @Schema(required = true) boolean active, Instant updatedOn, LocationView location, @Schema(required = true, allowableValues = { "EMAIL_REQUIRED", "ACTIVATION_PENDING", "READY" }) String signIn) {
 
         static UserView of(UserEntity u) {
             return new UserView(u.getId(), u.getFirstName(), u.getLastName(), u.getEmail(),

@@ -13,7 +13,7 @@ public final class JobViews {
     }
 
     /** {@code {"id": "computer_software"}} */
-    public record IdRef(String id) {
+    public record IdRef(@Schema(required = true) String id) {
     }
 
     /**
@@ -23,7 +23,7 @@ public final class JobViews {
      * {@code country} a job's answer carries may be sent back and is ignored when it names the same country.
      */
     @Schema(name = "JobLocationIn")
-    public record LocationIn(String countryCode, String city, Boolean remote, String regionCode, String region,
+    public record LocationIn(@Schema(required = true) String countryCode, @Schema(required = true) String city, Boolean remote, String regionCode, String region,
             String address, String postalCode, Boolean hybrid, Double latitude, Double longitude, String country) {
         public LocationIn(String countryCode, String city, Boolean remote) {
             this(countryCode, city, remote, null, null, null, null, null, null, null, null);
@@ -36,8 +36,8 @@ public final class JobViews {
     }
 
     /** Body of {@code POST /jobs}. */
-    public record CreateJob(String title, String refNumber, LocationIn location, IdRef industry, IdRef function,
-            IdRef experienceLevel, String department, Integer headcount, Sections description) {
+    public record CreateJob(@Schema(required = true) String title, String refNumber, @Schema(required = true) LocationIn location, @Schema(required = true) IdRef industry, @Schema(required = true) IdRef function,
+            @Schema(required = true) IdRef experienceLevel, String department, Integer headcount, Sections description) {
     }
 
     /** Body of {@code PATCH /jobs/{id}}: fields left out stay as they are; sections are replaced one by one. */
@@ -47,11 +47,11 @@ public final class JobViews {
 
     /** Body of {@code PUT /jobs/{id}/status}. */
     @Schema(name = "JobStatusChange")
-    public record StatusChange(String status) {
+    public record StatusChange(@Schema(required = true, implementation = JobStatus.class) String status) {
     }
 
     /** Body of {@code PUT /jobs/{id}/ad}. */
-    public record Publication(String visibility) {
+    public record Publication(@Schema(required = true, implementation = AdVisibility.class) String visibility) {
     }
 
     @Schema(name = "JobLocation")
@@ -63,10 +63,10 @@ public final class JobViews {
     }
 
     /** A job as its company's hiring team sees it. */
-    public record JobView(String id, String title, String refNumber, JobStatus status, LocationView location,
+    public record JobView(@Schema(required = true) String id, @Schema(required = true) String title, String refNumber, @Schema(required = true) JobStatus status, @Schema(required = true) LocationView location,
             JobReference.Item industry, JobReference.Item function, JobReference.Item experienceLevel,
-            String department, int headcount, Sections description, AdView jobAd, Instant createdOn,
-            Instant updatedOn) {
+            String department, @Schema(required = true) int headcount, Sections description, AdView jobAd, @Schema(required = true) Instant createdOn,
+            @Schema(required = true) Instant updatedOn) {
 
         static JobView of(JobEntity j) {
             return new JobView(j.getId(), j.getTitle(), j.getRefNumber(), j.getStatus(), JobViews.location(j),
@@ -80,9 +80,9 @@ public final class JobViews {
     }
 
     /** A published ad as candidates and employees see it: no internal fields. */
-    public record JobAdView(String id, String title, LocationView location, JobReference.Item industry,
+    public record JobAdView(@Schema(required = true) String id, @Schema(required = true) String title, @Schema(required = true) LocationView location, JobReference.Item industry,
             JobReference.Item function, JobReference.Item experienceLevel, String department, Sections description,
-            AdVisibility visibility, Instant publishedOn) {
+            @Schema(required = true) AdVisibility visibility, Instant publishedOn) {
 
         static JobAdView of(JobEntity j) {
             return new JobAdView(j.getId(), j.getTitle(), JobViews.location(j), item(JobReference.INDUSTRIES, j.getIndustryId()),

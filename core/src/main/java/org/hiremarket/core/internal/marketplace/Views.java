@@ -9,6 +9,7 @@ import org.hiremarket.api.integration.DataScope;
 import org.hiremarket.api.integration.IntegrationDescriptor;
 import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.api.integration.StandardScopes;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What the marketplace shows callers: plain records, never entities. */
 public final class Views {
@@ -48,8 +49,8 @@ public final class Views {
      * while its plugin is not deployed: then only what was last known of it is shown (id, name,
      * vendor, kind, version) and new work for it waits or is refused until it is back.
      */
-    public record IntegrationView(String id, String name, String vendor, IntegrationKind kind, String version,
-            String status, String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
+    public record IntegrationView(@Schema(required = true) String id, @Schema(required = true) String name, String vendor, @Schema(required = true) IntegrationKind kind, String version,
+            @Schema(required = true) String status, String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
             List<ScopeView> reverseScopes, HealthView health) {
         static IntegrationView of(IntegrationDescriptor d, PluginCaller.Health h) {
             return new IntegrationView(d.id(), d.name(), d.vendor(), d.kind(), d.version(), "AVAILABLE",
@@ -106,8 +107,8 @@ public final class Views {
      * @param resumeStatus   while UNAVAILABLE, the state it returns to when the plugin is back
      * @param account        the non-secret partner-account values; secret ones only by name, masked
      */
-    public record ConnectionView(String id, String integrationId, String integrationName, IntegrationKind kind,
-            ConnectionState status, ConnectionState resumeStatus, String statusDetail, String statusDescription,
+    public record ConnectionView(@Schema(required = true) String id, @Schema(required = true) String integrationId, String integrationName, IntegrationKind kind,
+            @Schema(required = true) ConnectionState status, ConnectionState resumeStatus, String statusDetail, String statusDescription,
             List<ScopeView> requestedScopes, List<String> grantedScopes, List<ScopeView> reverseScopes,
             List<String> grantedReverseScopes, List<AccountFieldView> accountFields, Map<String, String> account,
             Instant createdAt, Instant updatedAt, Instant activatedAt, Instant disconnectedAt,

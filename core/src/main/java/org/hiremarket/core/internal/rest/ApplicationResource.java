@@ -28,6 +28,9 @@ import org.hiremarket.core.internal.candidate.CandidateViews.StatusChange;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.Scope;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Applications of the caller's company: status flow with history, and labels. */
 @Path("/applications")
@@ -80,6 +83,7 @@ public class ApplicationResource {
     @POST
     @Path("/{id}/assessments")
     @Requires(Scope.ASSESSMENTS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The order, placed (delivery to the vendor follows)", content = @Content(schema = @Schema(implementation = OrderView.class)))
     public Response order(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, OrderIn body) {
         OrderView o = assessments.place(caller, id, Params.body(body));
         return Response.created(Links.under(uri, "assessments", o.id())).entity(o).build();

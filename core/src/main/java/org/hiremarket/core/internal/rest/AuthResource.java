@@ -1,6 +1,6 @@
 package org.hiremarket.core.internal.rest;
 
-import java.util.Map;
+import java.util.List;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
@@ -17,6 +17,11 @@ import org.hiremarket.core.internal.identity.AuthService;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.TokenService;
 import org.hiremarket.core.internal.identity.UserService;
+import org.hiremarket.core.internal.identity.UserViews.UserView;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** People signing in and out, setting and resetting passwords. */
 @Path("/auth")
@@ -25,17 +30,17 @@ import org.hiremarket.core.internal.identity.UserService;
 public class AuthResource {
 
     /** {@code companyId}: only for a person who is a user of several companies with one email (409 {@code company-required}). */
-    public record LoginRequest(String email, String password, String companyId) {
+    public record LoginRequest(@Schema(required = true, format = "email") String email, @Schema(required = true) String password, String companyId) {
     }
 
-    public record PasswordRequest(String token, String password) {
+    public record PasswordRequest(@Schema(required = true) String token, @Schema(required = true) String password) {
     }
 
-    public record ResetRequest(String email) {
+    public record ResetRequest(@Schema(required = true, format = "email") String email) {
     }
 
     /** A session: send {@code accessToken} as {@code Authorization: Bearer}. */
-    public record Session(String accessToken, String tokenType, long expiresIn) {
+    public record Session(@Schema(required = true) String accessToken, @Schema(required = true) String tokenType, @Schema(required = true) long expiresIn) {
     }
 
     private final AuthService auth;
@@ -51,6 +56,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Public
+    @ApiResponse(responseCode = "200", description = "A session", content = @Content(schema = @Schema(implementation = Session.class)))
     public Response login(@Context HttpServletRequest http, LoginRequest body) {
         LoginRequest b = Params.body(body);
         TokenService.Issued s = auth.login(b.email(), b.password(), b.companyId(), http.getRemoteAddr());
@@ -59,6 +65,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
+    @ApiResponse(responseCode = "204", description = "The session ended")
     public Response logout(@Context Caller caller) {
         if (caller.kind() != Caller.Kind.USER) {
             throw ApiException.badRequest("only a person's session can log out; revoke API keys and clients instead");
@@ -67,20 +74,29 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
-    /** Who the session belongs to. */
+    /** What an API key or OAuth client is allowed: its company, its kind and its scopes. */
+    public record CredentialInfo(@Schema(required = true) String companyId,
+            @Schema(required = true, allowableValues = { "API_KEY", "OAUTH_CLIENT" }) String credential,
+            @Schema(required = true) List<String> scopes) {
+    }
+
+    /** Who the session belongs to: the person for a session, the credential for an API key or OAuth token. */
     @GET
     @Path("/me")
+    @ApiResponse(responseCode = "200", description = "The signed-in person (a session) or the credential (an API key"
+            + " or OAuth token)", content = @Content(schema = @Schema(oneOf = { UserView.class, CredentialInfo.class })))
     public Object me(@Context Caller caller) {
         if (caller.kind() == Caller.Kind.USER) {
             return users.get(caller, caller.userId());
         }
-        return Map.of("companyId", caller.companyId(), "credential", caller.kind().name(), "scopes",
+        return new CredentialInfo(caller.companyId(), caller.kind().name(),
                 caller.scopes().stream().map(s -> s.wire()).sorted().toList());
     }
 
     @POST
     @Path("/activate")
     @Public
+    @ApiResponse(responseCode = "204", description = "The account is active; sign in with the password")
     public Response activate(PasswordRequest body) {
         PasswordRequest b = Params.body(body);
         auth.activate(b.token(), b.password());
@@ -90,6 +106,7 @@ public class AuthResource {
     @POST
     @Path("/password-reset")
     @Public
+    @ApiResponse(responseCode = "202", description = "Accepted: a reset mail goes out if the email belongs to an active user (the same answer either way)")
     public Response requestReset(@Context HttpServletRequest http, ResetRequest body) {
         auth.requestReset(Params.body(body).email(), http.getRemoteAddr());
         // the same answer, in the same time, whether or not the email is known or its mails are throttled
@@ -99,6 +116,7 @@ public class AuthResource {
     @POST
     @Path("/password-reset/confirm")
     @Public
+    @ApiResponse(responseCode = "204", description = "The password was changed; sign in with it")
     public Response confirmReset(PasswordRequest body) {
         PasswordRequest b = Params.body(body);
         auth.confirmReset(b.token(), b.password());

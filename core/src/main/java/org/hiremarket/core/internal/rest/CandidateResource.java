@@ -27,6 +27,9 @@ import org.hiremarket.core.internal.candidate.CandidateViews.CandidateView;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.Scope;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The candidates of the caller's company and their attachments. */
 @Path("/candidates")
@@ -44,6 +47,7 @@ public class CandidateResource {
 
     @POST
     @Requires(Scope.CANDIDATES_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The candidate, created", content = @Content(schema = @Schema(implementation = CandidateView.class)))
     public Response create(@Context Caller caller, @Context UriInfo uri, CandidateIn body) {
         CandidateView c = candidates.create(caller, Params.body(body));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + c.id())).entity(c).build();
@@ -84,6 +88,7 @@ public class CandidateResource {
     @POST
     @Path("/{id}/attachments")
     @Requires(Scope.CANDIDATES_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The attachment, stored", content = @Content(schema = @Schema(implementation = AttachmentView.class)))
     public Response attach(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, AttachmentIn body) {
         AttachmentView a = candidates.addAttachment(caller, id, Params.body(body));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + a.id())).entity(a).build();
@@ -100,6 +105,9 @@ public class CandidateResource {
     @Path("/{id}/attachments/{attachmentId}")
     @Produces(MediaType.WILDCARD)
     @Requires(Scope.CANDIDATES_READ)
+    @ApiResponse(responseCode = "200", description = "The file as it was stored, with its content type and a"
+            + " Content-Disposition naming it", content = @Content(mediaType = "*/*",
+                    schema = @Schema(type = "string", format = "binary")))
     public Response download(@Context Caller caller, @PathParam("id") String id,
             @PathParam("attachmentId") String attachmentId) {
         CandidateService.File f = candidates.attachment(caller, id, attachmentId);

@@ -24,6 +24,9 @@ import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
 import org.hiremarket.core.internal.marketplace.Views.ConnectionView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The connect flow of the caller's company. */
 @Path("/connections")
@@ -33,7 +36,7 @@ import org.hiremarket.core.internal.marketplace.Views.ConnectionView;
 public class ConnectionResource {
 
     /** Body of {@code POST /connections}. */
-    public record StartRequest(String integrationId) {
+    public record StartRequest(@Schema(required = true) String integrationId) {
     }
 
     /** Body of {@code POST /connections/{id}/authorize}: every requested scope id. */
@@ -61,6 +64,7 @@ public class ConnectionResource {
     }
 
     @POST
+    @ApiResponse(responseCode = "201", description = "The connection, started (see its status for the next step)", content = @Content(schema = @Schema(implementation = ConnectionView.class)))
     public Response start(@Context Caller caller, @Context UriInfo uri, StartRequest body) {
         ConnectionView v = connections.start(caller, Params.body(body).integrationId());
         URI location = uri.getAbsolutePathBuilder().path(v.id()).build();

@@ -22,6 +22,9 @@ import org.hiremarket.core.internal.identity.CredentialService;
 import org.hiremarket.core.internal.identity.CredentialService.ClientView;
 import org.hiremarket.core.internal.identity.CredentialService.CreatedClient;
 import org.hiremarket.core.internal.identity.Scope;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The credential manager: API keys and OAuth clients. Administrators and API keys only. */
 @Path("/credentials")
@@ -30,14 +33,14 @@ import org.hiremarket.core.internal.identity.Scope;
 @Requires(Scope.CREDENTIALS_MANAGE)
 public class CredentialResource {
 
-    public record NewApiKey(String label) {
+    public record NewApiKey(@Schema(required = true) String label) {
     }
 
     /** An API key just created: {@code apiKey} is shown this once. */
-    public record CreatedApiKey(String id, String keyId, String label, String apiKey) {
+    public record CreatedApiKey(@Schema(required = true) String id, @Schema(required = true) String keyId, @Schema(required = true) String label, @Schema(required = true) String apiKey) {
     }
 
-    public record NewClient(String name, List<String> scopes) {
+    public record NewClient(@Schema(required = true) String name, List<String> scopes) {
     }
 
     private final CompanyService companies;
@@ -56,6 +59,7 @@ public class CredentialResource {
 
     @POST
     @Path("/api-keys")
+    @ApiResponse(responseCode = "201", description = "The API key; apiKey is shown this once", content = @Content(schema = @Schema(implementation = CreatedApiKey.class)))
     public Response createApiKey(@Context Caller caller, @Context UriInfo uri, NewApiKey body) {
         String label = Params.body(body).label();
         if (label == null || label.isBlank() || label.length() > 200) {
@@ -80,6 +84,7 @@ public class CredentialResource {
 
     @POST
     @Path("/oauth-clients")
+    @ApiResponse(responseCode = "201", description = "The OAuth client; clientSecret is shown this once", content = @Content(schema = @Schema(implementation = CreatedClient.class)))
     public Response createClient(@Context Caller caller, @Context UriInfo uri, NewClient body) {
         NewClient b = Params.body(body);
         CreatedClient c = credentials.createClient(caller, b.name(), b.scopes());

@@ -22,6 +22,9 @@ import org.hiremarket.core.internal.employee.EmployeeService.ProfileView;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.Scope;
 import org.hiremarket.core.internal.job.JobViews.JobAdView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The employee portal, for people with the EMPLOYEE role signed in with their session. */
 @Path("/employee")
@@ -51,6 +54,7 @@ public class EmployeeResource {
 
     @POST
     @Path("/jobs/{id}/applications")
+    @ApiResponse(responseCode = "201", description = "The employee's application, created", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     public Response apply(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id) {
         ApplicationView a = employees.apply(caller, id);
         return Response.created(Links.under(uri, "employee", "applications", a.id())).entity(a).build();

@@ -36,6 +36,9 @@ import org.hiremarket.core.internal.job.JobViews.JobView;
 import org.hiremarket.core.internal.job.JobViews.Publication;
 import org.hiremarket.core.internal.job.JobViews.StatusChange;
 import org.hiremarket.core.internal.job.JobViews.UpdateJob;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The jobs of the caller's company, their status, their ad and their applications. */
 @Path("/jobs")
@@ -63,6 +66,7 @@ public class JobResource {
     @POST
     @Path("/{id}/hiring-steps")
     @Requires(Scope.JOBS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The hiring step, added", content = @Content(schema = @Schema(implementation = StepView.class)))
     public Response addStep(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, StepIn body) {
         StepView s = steps.add(caller, id, Params.body(body));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + s.id())).entity(s).build();
@@ -79,6 +83,7 @@ public class JobResource {
     @DELETE
     @Path("/{id}/hiring-steps/{stepId}")
     @Requires(Scope.JOBS_MANAGE)
+    @ApiResponse(responseCode = "204", description = "The hiring step was removed")
     public Response deleteStep(@Context Caller caller, @PathParam("id") String id, @PathParam("stepId") String stepId) {
         steps.delete(caller, id, stepId);
         return Response.noContent().build();
@@ -86,6 +91,7 @@ public class JobResource {
 
     @POST
     @Requires(Scope.JOBS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The job, created", content = @Content(schema = @Schema(implementation = JobView.class)))
     public Response create(@Context Caller caller, @Context UriInfo uri, CreateJob body) {
         JobView j = jobs.create(caller, Params.body(body));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + j.id())).entity(j).build();
@@ -140,6 +146,7 @@ public class JobResource {
     @POST
     @Path("/{id}/applications")
     @Requires(Scope.CANDIDATES_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The application, created", content = @Content(schema = @Schema(implementation = ApplicationView.class)))
     public Response apply(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, ApplyIn body) {
         ApplicationView a = applications.apply(caller, id, Params.body(body));
         return Response.created(Links.under(uri, "applications", a.id())).entity(a).build();

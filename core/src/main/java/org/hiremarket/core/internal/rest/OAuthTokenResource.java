@@ -3,7 +3,6 @@ package org.hiremarket.core.internal.rest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +18,11 @@ import javax.ws.rs.core.Response;
 import org.hiremarket.core.internal.identity.CredentialService;
 import org.hiremarket.core.internal.identity.TokenService;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 /**
  * The OAuth 2.0 token endpoint, client credentials grant only (RFC 6749 §4.4). Clients authenticate
  * with HTTP Basic or with {@code client_id}/{@code client_secret} in the form, not both. Errors are
@@ -27,6 +31,28 @@ import org.hiremarket.core.internal.identity.TokenService;
 @Path("/oauth/token")
 @Public
 public class OAuthTokenResource {
+
+    /** The token request's form fields (documented only: the endpoint reads the form itself). */
+    @Schema(description = "application/x-www-form-urlencoded; authenticate with HTTP Basic or with client_id and"
+            + " client_secret here, not both")
+    public record TokenRequest(
+            @Schema(required = true, allowableValues = "client_credentials") String grant_type,
+            @Schema(description = "space-separated scopes, a subset of the client's; all of them when absent") String scope,
+            String client_id, String client_secret) {
+    }
+
+    /** An access token: send it as {@code Authorization: Bearer}. */
+    public record Token(@Schema(required = true) String access_token,
+            @Schema(required = true, allowableValues = "Bearer") String token_type,
+            @Schema(required = true, description = "seconds") long expires_in,
+            @Schema(required = true, description = "the granted scopes, space-separated") String scope) {
+    }
+
+    /** An RFC 6749 §5.2 error. */
+    public record TokenError(@Schema(required = true, allowableValues = { "invalid_request", "invalid_client",
+            "invalid_scope", "unsupported_grant_type", "unauthorized_client" }) String error,
+            String error_description) {
+    }
 
     private final CredentialService credentials;
 
@@ -42,6 +68,14 @@ public class OAuthTokenResource {
      */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = TokenRequest.class)))
+    @ApiResponse(responseCode = "200", description = "An access token",
+            content = @Content(schema = @Schema(implementation = Token.class)))
+    @ApiResponse(responseCode = "400", description = "invalid_request (also for a body that is not a form),"
+            + " unsupported_grant_type or invalid_scope", content = @Content(schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "401", description = "invalid_client: unknown or revoked client, or a wrong secret",
+            content = @Content(schema = @Schema(implementation = TokenError.class)))
     public Response token(@javax.ws.rs.core.Context HttpHeaders headers,
             @io.swagger.v3.oas.annotations.Parameter(hidden = true) String body) {
         MediaType type = headers.getMediaType();
@@ -109,12 +143,8 @@ public class OAuthTokenResource {
         }
         try {
             TokenService.Issued t = credentials.exchange(clientId, secret, form.getFirst("scope"));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("access_token", t.token());
-            body.put("token_type", "Bearer");
-            body.put("expires_in", t.expiresInSeconds());
-            body.put("scope", String.join(" ", t.scopes().stream().sorted().map(s -> s.wire()).toList()));
-            return AuthResource.noStore(Response.ok(body));
+            return AuthResource.noStore(Response.ok(new Token(t.token(), "Bearer", t.expiresInSeconds(),
+                    String.join(" ", t.scopes().stream().sorted().map(s -> s.wire()).toList()))));
         } catch (CredentialService.OAuthError e) {
             return error(e.status(), e.error(), e.getMessage(), e.status() == 401);
         }
@@ -142,10 +172,8 @@ public class OAuthTokenResource {
     }
 
     private static Response error(int status, String error, String description, boolean challenge) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body)
+        Response.ResponseBuilder b = Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(new TokenError(error, description))
                 .header("Cache-Control", "no-store").header("Pragma", "no-cache");
         if (challenge) {
             b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"hiremarket\"");

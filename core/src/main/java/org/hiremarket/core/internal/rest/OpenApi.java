@@ -25,7 +25,10 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -81,7 +84,7 @@ final class OpenApi {
             SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true)
                     .readAllResources(true);
             OpenAPI oas = new Reader(config).read(classes);
-            new Customizer(publicPaths(resources), requiredScopes(resources)).customize(oas);
+            new Customizer(resources).customize(oas);
             return oas;
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
@@ -106,44 +109,44 @@ final class OpenApi {
         return s;
     }
 
-    /** The scope each "METHOD /path" needs ({@link Requires} on the method, else on its class); absent for none. */
-    static Map<String, Scope> requiredScopes(List<Object> resources) {
-        Map<String, Scope> out = new LinkedHashMap<>();
+    /** Every operation as "METHOD /path", with its class and method. */
+    static Map<String, Method> operations(List<Object> resources) {
+        Map<String, Method> out = new LinkedHashMap<>();
         for (Object r : resources) {
             Class<?> c = r.getClass();
             String base = c.getAnnotation(Path.class).value();
             for (Method m : c.getMethods()) {
                 String verb = verb(m);
-                if (verb == null) {
-                    continue;
-                }
-                Requires needed = m.isAnnotationPresent(Requires.class) ? m.getAnnotation(Requires.class)
-                        : c.getAnnotation(Requires.class);
-                if (needed != null) {
+                if (verb != null) {
                     Path p = m.getAnnotation(Path.class);
-                    out.put(verb + " " + join(base, p == null ? "" : p.value()), needed.value());
+                    out.put(verb + " " + join(base, p == null ? "" : p.value()), m);
                 }
             }
         }
         return out;
     }
 
+    /** The scope each "METHOD /path" needs ({@link Requires} on the method, else on its class); absent for none. */
+    static Map<String, Scope> requiredScopes(List<Object> resources) {
+        Map<String, Scope> out = new LinkedHashMap<>();
+        operations(resources).forEach((key, m) -> {
+            Requires needed = m.isAnnotationPresent(Requires.class) ? m.getAnnotation(Requires.class)
+                    : m.getDeclaringClass().getAnnotation(Requires.class);
+            if (needed != null) {
+                out.put(key, needed.value());
+            }
+        });
+        return out;
+    }
+
     /** "METHOD /path" of every operation that needs no credentials. */
     static Set<String> publicPaths(List<Object> resources) {
         Set<String> out = new LinkedHashSet<>();
-        for (Object r : resources) {
-            Class<?> c = r.getClass();
-            String base = c.getAnnotation(Path.class).value();
-            boolean classPublic = c.isAnnotationPresent(Public.class);
-            for (Method m : c.getMethods()) {
-                String verb = verb(m);
-                if (verb == null || !(classPublic || m.isAnnotationPresent(Public.class))) {
-                    continue;
-                }
-                Path p = m.getAnnotation(Path.class);
-                out.add(verb + " " + join(base, p == null ? "" : p.value()));
+        operations(resources).forEach((key, m) -> {
+            if (m.getDeclaringClass().isAnnotationPresent(Public.class) || m.isAnnotationPresent(Public.class)) {
+                out.add(key);
             }
-        }
+        });
         return out;
     }
 
@@ -162,14 +165,20 @@ final class OpenApi {
         return s.length() > 1 && s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
-    /** Adds security, tags, problem responses and operation ids to the generated document. */
+    /**
+     * Adds what the reader cannot know to the generated document: security, tags, the real success
+     * status of operations without an {@code @ApiResponse}, the {@code Location} of creations, the
+     * {@code Idempotency-Key} header, every problem status an operation can answer, and operation ids.
+     */
     static final class Customizer {
         private final Set<String> publicPaths;
         private final Map<String, Scope> scopes;
+        private final Map<String, Method> methods;
 
-        Customizer(Set<String> publicPaths, Map<String, Scope> scopes) {
-            this.publicPaths = publicPaths;
-            this.scopes = scopes;
+        Customizer(List<Object> resources) {
+            this.publicPaths = publicPaths(resources);
+            this.scopes = requiredScopes(resources);
+            this.methods = operations(resources);
         }
 
         /**
@@ -209,25 +218,96 @@ final class OpenApi {
                 String segment = path.split("/")[1];
                 op.setTags(List.of(TAGS.containsKey(segment) ? segment : "reference"));
                 op.setOperationId(operationId(method, path));
-                if (publicPaths.contains(key)) {
-                    op.setSecurity(List.of());
-                } else {
+                success(key, op);
+                boolean authenticated = !publicPaths.contains(key);
+                boolean body = op.getRequestBody() != null;
+                if (authenticated) {
                     op.setSecurity(security(key));
                     respond(op, "401", "Missing or invalid credentials", problem);
-                    respond(op, "403", "The credential lacks the scope this needs", problem);
+                    respond(op, "403", "The credential lacks the scope this needs, or the person's role does not allow it",
+                            problem);
+                } else {
+                    op.setSecurity(List.of());
                 }
                 respond(op, "400", "Invalid request (validation problem with field errors)", problem);
-                respond(op, "429", "Rate limit exceeded; see Retry-After", problem);
-                if (path.equals("/ready")) {
-                    respond(op, "503", "Not ready: the database is unavailable (database-unavailable, Retry-After)", problem);
-                }
                 if (path.contains("{")) {
                     respond(op, "404", "Not found (also for another company's ids)", problem);
                 }
+                if (body) {
+                    respond(op, "408", "The request body arrived too slowly (request-timeout)", problem);
+                    respond(op, "413", "The request body is too large (payload-too-large)", problem);
+                    respond(op, "415", "The request body is not of a type this operation takes", problem);
+                }
+                if (method != PathItem.HttpMethod.GET) {
+                    respond(op, "409", "Conflict with the resource's state or a quota (the problem's type says which),"
+                            + " or a request with the same Idempotency-Key still in progress", problem);
+                }
+                if (authenticated && method == PathItem.HttpMethod.POST) {
+                    idempotencyKey(op);
+                    respond(op, "422", "The Idempotency-Key was used for a different request", problem);
+                }
+                respond(op, "429", "Rate limit exceeded; see Retry-After", problem);
+                if (!path.equals("/ping")) {
+                    respond(op, "503", "The database is unavailable (database-unavailable) or the server is busy"
+                            + " (server-busy); see Retry-After", problem);
+                }
+                op.setResponses(sorted(op.getResponses()));
                 if (op.getSummary() == null || op.getSummary().isBlank()) {
                     op.setSummary(summary(method, path));
                 }
             }));
+        }
+
+        /**
+         * The success answer of an operation without an {@code @ApiResponse}: 200 with what the
+         * method returns, or 204 for a void one. A method answering with a {@link javax.ws.rs.core.Response}
+         * must say what it answers: the reader cannot see it.
+         */
+        private void success(String key, Operation op) {
+            ApiResponse generated = op.getResponses() == null ? null : op.getResponses().remove("default");
+            if (op.getResponses() != null && op.getResponses().keySet().stream().anyMatch(c -> c.startsWith("2"))) {
+                op.getResponses().forEach((code, r) -> {
+                    if (code.equals("201")) {
+                        r.addHeaderObject("Location", new Header().description("The URL of what was created")
+                                .schema(new Schema<>().type("string").format("uri")));
+                    }
+                    if (code.equals("202") || code.equals("204")) {
+                        r.setContent(null);
+                    }
+                });
+                return;
+            }
+            Method m = methods.get(key);
+            if (m == null || m.getReturnType() == javax.ws.rs.core.Response.class) {
+                throw new IllegalStateException(key + " answers a Response: say what with @ApiResponse");
+            }
+            if (op.getResponses() == null) {
+                op.setResponses(new ApiResponses());
+            }
+            if (m.getReturnType() == void.class) {
+                op.getResponses().addApiResponse("204", new ApiResponse().description("Done; no content"));
+            } else {
+                op.getResponses().addApiResponse("200", generated == null ? new ApiResponse().description("OK")
+                        : generated.description("OK"));
+            }
+        }
+
+        private static void idempotencyKey(Operation op) {
+            if (op.getParameters() != null && op.getParameters().stream().anyMatch(p -> IdempotencyFilter.HEADER.equals(p.getName()))) {
+                return;
+            }
+            op.addParametersItem(new Parameter().in("header").name(IdempotencyFilter.HEADER).required(false)
+                    .description("Makes a retry safe: a second request with the same key (and the same body) gets"
+                            + " the first one's answer instead of being run again; 1 to 255 visible ASCII characters,"
+                            + " for example a UUID")
+                    .schema(new Schema<>().type("string").minLength(1).maxLength(255)));
+        }
+
+        /** The responses in the order of their status codes. */
+        private static ApiResponses sorted(ApiResponses responses) {
+            ApiResponses out = new ApiResponses();
+            new TreeMap<>(responses).forEach(out::addApiResponse);
+            return out;
         }
 
         private static void respond(Operation op, String code, String description, Schema<?> problem) {

@@ -73,14 +73,8 @@ public class RestServer {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
-            List<Object> documented = List.of(new IntegrationResource(marketplace),
-                    new ConnectionResource(connections, assessments), new UserResource(users),
-                    new AuthResource(auth, tokens, users), new CredentialResource(companies, credentials),
-                    new OAuthTokenResource(credentials), new ReferenceResource(),
-                    new JobResource(jobs, applications, steps), new CandidateResource(candidates, applications),
-                    new ApplicationResource(applications, assessments, steps), new AssessmentResource(assessments),
-                    new EmployeeResource(employees), new PublicJobResource(jobs), new PingResource(),
-                    new ReadyResource(db, health));
+            List<Object> documented = documented(companies, marketplace, connections, users, auth, tokens, credentials,
+                    jobs, candidates, applications, employees, assessments, steps, db, health);
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
@@ -101,6 +95,21 @@ public class RestServer {
     }
 
     /** What is published: resources, the filters around them, the JSON mapper they share, and their invoker. */
+    /** The resources of the API, each documented in the OpenAPI document. */
+    static List<Object> documented(CompanyService companies, MarketplaceService marketplace,
+            ConnectionService connections, UserService users, AuthService auth, TokenService tokens,
+            CredentialService credentials, JobService jobs, CandidateService candidates,
+            ApplicationService applications, EmployeeService employees, AssessmentService assessments,
+            HiringStepService steps, Database db, DatabaseHealth health) {
+        return List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments),
+                new UserResource(users), new AuthResource(auth, tokens, users),
+                new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
+                new ReferenceResource(), new JobResource(jobs, applications, steps),
+                new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
+                new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
+                new PingResource(), new ReadyResource(db, health));
+    }
+
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {
     }
 

@@ -24,6 +24,9 @@ import org.hiremarket.core.internal.identity.UserService;
 import org.hiremarket.core.internal.identity.UserViews.CreateUser;
 import org.hiremarket.core.internal.identity.UserViews.UpdateUser;
 import org.hiremarket.core.internal.identity.UserViews.UserView;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The people of the caller's company. */
 @Path("/users")
@@ -39,6 +42,7 @@ public class UserResource {
 
     @POST
     @Requires(Scope.USERS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The user, created (signIn says whether they can sign in yet)", content = @Content(schema = @Schema(implementation = UserView.class)))
     public Response create(@Context Caller caller, @Context UriInfo uri, CreateUser body) {
         UserView u = users.create(caller, Params.body(body));
         return Response.created(URI.create(uri.getAbsolutePath() + "/" + u.id())).entity(u).build();

@@ -24,9 +24,9 @@ public class OAuthTokenResourceTest {
                 (p, m, a) -> m.getName().equals("getMediaType") && type != null ? MediaType.valueOf(type) : null);
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, String> body(Response r) {
-        return (Map<String, String>) r.getEntity();
+        OAuthTokenResource.TokenError e = (OAuthTokenResource.TokenError) r.getEntity();
+        return Map.of("error", e.error(), "error_description", e.error_description());
     }
 
     @Test

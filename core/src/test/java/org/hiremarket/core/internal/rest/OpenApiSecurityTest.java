@@ -29,7 +29,7 @@ public class OpenApiSecurityTest {
 
     @Test
     public void anOperationAsksOAuthClientsForItsScopeOrRefusesThem() {
-        OpenApi.Customizer c = new OpenApi.Customizer(OpenApi.publicPaths(RESOURCES), OpenApi.requiredScopes(RESOURCES));
+        OpenApi.Customizer c = new OpenApi.Customizer(RESOURCES);
         List<SecurityRequirement> jobs = c.security("GET /jobs");
         assertEquals(3, jobs.size());
         assertTrue(jobs.contains(new SecurityRequirement().addList("OAuth2", "jobs_read")));

@@ -1,0 +1,166 @@
+package org.hiremarket.core.internal.rest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+
+/**
+ * The OpenAPI document of every resource the server publishes is complete enough to generate a
+ * client from: real success statuses with schemas, the problem statuses each operation can answer,
+ * required fields and enumerations of request bodies, and the token endpoint's form.
+ */
+public class OpenApiDocumentTest {
+
+    private static OpenAPI doc;
+
+    @BeforeClass
+    public static void build() {
+        doc = OpenApi.build(RestServer.documented(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null));
+    }
+
+    private static Operation op(String method, String path) {
+        PathItem item = doc.getPaths().get(path);
+        assertNotNull(path, item);
+        Operation op = item.readOperationsMap().get(PathItem.HttpMethod.valueOf(method));
+        assertNotNull(method + " " + path, op);
+        return op;
+    }
+
+    private static Schema<?> component(String ref) {
+        String name = ref.substring(ref.lastIndexOf('/') + 1);
+        Schema<?> s = doc.getComponents().getSchemas().get(name);
+        assertNotNull(name, s);
+        return s;
+    }
+
+    private static Schema<?> jsonSchema(ApiResponse r) {
+        return r.getContent().get("application/json").getSchema();
+    }
+
+    @Test
+    public void everyOperationDocumentsItsRealSuccessStatusAndNoDefault() {
+        List<String> missing = new ArrayList<>();
+        doc.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (op.getResponses().containsKey("default")
+                    || op.getResponses().keySet().stream().noneMatch(c -> c.startsWith("2"))) {
+                missing.add(method + " " + path);
+            }
+        }));
+        assertEquals("operations without a documented success status", List.of(), missing);
+    }
+
+    @Test
+    public void createsAnswer201WithWhatWasCreatedAndItsLocation() {
+        for (String[] create : new String[][] { { "/users", "UserView" }, { "/jobs", "JobView" },
+                { "/candidates", "CandidateView" }, { "/credentials/api-keys", "CreatedApiKey" },
+                { "/credentials/oauth-clients", "CreatedClient" }, { "/connections", "ConnectionView" },
+                { "/jobs/{id}/applications", "ApplicationView" }, { "/applications/{id}/assessments", "OrderView" } }) {
+            Map<String, ApiResponse> responses = op("POST", create[0]).getResponses();
+            ApiResponse created = responses.get("201");
+            assertNotNull(create[0], created);
+            assertEquals(create[0], "#/components/schemas/" + create[1], jsonSchema(created).get$ref());
+            assertNotNull(create[0], created.getHeaders().get("Location"));
+            assertNull(create[0] + " has no 200", responses.get("200"));
+        }
+        Schema<?> key = component("CreatedApiKey");
+        assertTrue("the secret is in the schema", key.getProperties().containsKey("apiKey"));
+    }
+
+    @Test
+    public void readsAnswer200WithTheirSchemaAndBodilessAnswersHaveNoContent() {
+        assertEquals("#/components/schemas/UserView", jsonSchema(op("GET", "/users/{id}").getResponses().get("200")).get$ref());
+        assertEquals("#/components/schemas/Session", jsonSchema(op("POST", "/auth/login").getResponses().get("200")).get$ref());
+        ApiResponse logout = op("POST", "/auth/logout").getResponses().get("204");
+        assertNotNull(logout);
+        assertNull(logout.getContent());
+        ApiResponse reset = op("POST", "/auth/password-reset").getResponses().get("202");
+        assertNotNull(reset);
+        assertNull(reset.getContent());
+        assertNotNull(op("DELETE", "/jobs/{id}/hiring-steps/{stepId}").getResponses().get("204"));
+        assertNotNull("a file download", op("GET", "/candidates/{id}/attachments/{attachmentId}").getResponses().get("200")
+                .getContent().get("*/*"));
+    }
+
+    @Test
+    public void theTokenEndpointTakesAFormAndAnswersTokensAndOAuthErrors() {
+        Operation token = op("POST", "/oauth/token");
+        Schema<?> form = token.getRequestBody().getContent().get("application/x-www-form-urlencoded").getSchema();
+        Schema<?> fields = form.get$ref() == null ? form : component(form.get$ref());
+        assertEquals(List.of("grant_type"), fields.getRequired());
+        assertTrue(fields.getProperties().keySet().containsAll(List.of("grant_type", "scope", "client_id", "client_secret")));
+        assertEquals(List.of("client_credentials"), fields.getProperties().get("grant_type").getEnum());
+        Schema<?> issued = component(jsonSchema(token.getResponses().get("200")).get$ref());
+        assertTrue(issued.getRequired().containsAll(List.of("access_token", "token_type", "expires_in", "scope")));
+        assertEquals("#/components/schemas/TokenError", jsonSchema(token.getResponses().get("400")).get$ref());
+        assertEquals("#/components/schemas/TokenError", jsonSchema(token.getResponses().get("401")).get$ref());
+        assertTrue("anonymous", token.getSecurity().isEmpty());
+    }
+
+    @Test
+    public void everyOperationListsTheProblemsItCanAnswer() {
+        doc.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            String name = method + " " + path;
+            Map<String, ApiResponse> r = op.getResponses();
+            assertTrue(name, r.containsKey("400") && r.containsKey("429"));
+            if (!path.equals("/ping")) {
+                assertTrue(name, r.containsKey("503"));
+            }
+            if (op.getRequestBody() != null) {
+                assertTrue(name, r.containsKey("408") && r.containsKey("413") && r.containsKey("415"));
+            }
+            if (method != PathItem.HttpMethod.GET) {
+                assertTrue(name, r.containsKey("409"));
+            }
+            if (path.contains("{")) {
+                assertTrue(name, r.containsKey("404"));
+            }
+        }));
+        Operation createJob = op("POST", "/jobs");
+        assertTrue(createJob.getResponses().keySet().containsAll(List.of("401", "403", "409", "413", "415", "422")));
+        assertTrue("the key that makes a retry safe", createJob.getParameters().stream()
+                .anyMatch(p -> p.getName().equals("Idempotency-Key") && p.getIn().equals("header")));
+        assertEquals("problems are problem documents", "#/components/schemas/Problem", createJob.getResponses().get("409")
+                .getContent().get("application/problem+json").getSchema().get$ref());
+        assertTrue("no credentials, no 401", !op("POST", "/auth/login").getResponses().containsKey("401")
+                || op("POST", "/auth/login").getResponses().get("401").getContent().get("application/problem+json") != null);
+    }
+
+    @Test
+    public void responsesAreInTheOrderOfTheirStatus() {
+        List<String> codes = new ArrayList<>(op("POST", "/jobs").getResponses().keySet());
+        List<String> sorted = new ArrayList<>(codes);
+        sorted.sort(null);
+        assertEquals(sorted, codes);
+        assertEquals("201", codes.get(0));
+    }
+
+    @Test
+    public void requestBodiesSayWhatIsRequiredAndWhichValuesAreAllowed() {
+        Schema<?> createUser = component(op("POST", "/users").getRequestBody().getContent().get("application/json")
+                .getSchema().get$ref());
+        assertEquals(List.of("firstname", "language", "lastname", "location", "systemRole"), createUser.getRequired());
+        assertEquals("email", createUser.getProperties().get("email").getFormat());
+        Schema<?> createJob = component(op("POST", "/jobs").getRequestBody().getContent().get("application/json")
+                .getSchema().get$ref());
+        assertTrue(createJob.getRequired().containsAll(List.of("title", "location")));
+        Schema<?> status = component(op("PUT", "/jobs/{id}/status").getRequestBody().getContent().get("application/json")
+                .getSchema().get$ref());
+        assertEquals(List.of("status"), status.getRequired());
+        assertTrue(status.getProperties().get("status").getEnum().contains("SOURCING"));
+    }
+}
