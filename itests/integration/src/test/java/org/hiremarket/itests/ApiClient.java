@@ -85,6 +85,7 @@ final class ApiClient {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        ContractCheck.record(method, path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         return new Response(r.statusCode(), r.headers().map(), r.body());
     }
 

@@ -35,6 +35,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.After;
 import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -71,6 +72,34 @@ public abstract class HireMarketTestSupport {
                 return false;
             }
         });
+        ContractCheck.drain(); // waiting is not part of the test (404s until the API is published)
+    }
+
+    /** The API's OpenAPI document, as this container serves it (read once). */
+    private static JsonNode openApi;
+
+    /**
+     * Every answer this test's calls got is one the OpenAPI document describes: a documented status
+     * and, for a JSON success, every field the documented schema requires ({@link ContractCheck}).
+     */
+    @After
+    public void answersMatchTheOpenApiDocument() throws Exception {
+        List<ContractCheck.Call> calls = ContractCheck.drain();
+        if (calls.isEmpty()) {
+            return;
+        }
+        if (openApi == null) {
+            HttpResponse<String> doc = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/openapi.json"))
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            if (doc.statusCode() != 200) {
+                // a test that stopped the API (the database, the REST bundle) has nothing to compare
+                return;
+            }
+            openApi = JSON.readTree(doc.body());
+        }
+        List<String> violations = ContractCheck.violations(openApi, calls);
+        assertTrue("answers the OpenAPI document does not describe:\n  " + String.join("\n  ", violations),
+                violations.isEmpty());
     }
 
     @Configuration
@@ -206,6 +235,7 @@ public abstract class HireMarketTestSupport {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        ContractCheck.record(method, path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
         return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""),
                 r.headers().firstValue("WWW-Authenticate").orElse(null),
                 r.headers().firstValue("Location").orElse(null), r.body());

@@ -136,6 +136,7 @@ public class EmployeeService {
     /** The portal is for people with the EMPLOYEE role; other callers get 403. */
     static void requireEmployee(Caller caller) {
         if (caller.kind() != Caller.Kind.USER || caller.userId() == null) {
+            // Scope.EMPLOYEE_PORTAL.sessionsOnly(): the OpenAPI document offers sessions only
             throw new ApiException(403, "employee-only", "Employees only",
                     "the employee portal is for people with the EMPLOYEE role, signed in with their own session", null);
         }

@@ -25,6 +25,11 @@ public enum Scope {
         return Arrays.stream(values()).filter(s -> s.wire().equals(wire)).findFirst();
     }
 
+    /** @return whether only a person's own session reaches what needs this scope (no API key, no client) */
+    public boolean sessionsOnly() {
+        return this == EMPLOYEE_PORTAL;
+    }
+
     /** @return whether an OAuth client may be given this scope */
     public boolean grantableToClients() {
         return this != CREDENTIALS_MANAGE && this != EMPLOYEE_PORTAL;

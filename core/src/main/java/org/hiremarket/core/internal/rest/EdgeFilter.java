@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
@@ -58,8 +59,12 @@ final class EdgeFilter implements Filter {
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong buffered = new AtomicLong();
 
+    private final BooleanSupplier apiPublished;
+
+    /** @param apiPublished whether the REST API is published right now ({@link RestServer#published()}) */
     EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
-            long minBytesPerSecond) {
+            long minBytesPerSecond, BooleanSupplier apiPublished) {
+        this.apiPublished = apiPublished;
         this.minBytesPerSecond = minBytesPerSecond;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
@@ -105,6 +110,11 @@ final class EdgeFilter implements Filter {
         }
         if (request.getDispatcherType() != DispatcherType.REQUEST) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (!apiPublished.getAsBoolean()) {
+            // starting, or republished after a configuration change: CXF would answer 404 in HTML
+            notPublished(response);
             return;
         }
         String address = String.valueOf(request.getRemoteAddr());
@@ -323,6 +333,12 @@ final class EdgeFilter implements Filter {
     }
 
     /** Writes a problem document directly (this filter runs before CXF). */
+    /** The answer while no REST API is published: it is starting or applying a configuration change. */
+    static void notPublished(HttpServletResponse response) throws IOException {
+        problem(response, 503, "service-unavailable", "Service unavailable",
+                "the API is starting or applying a configuration change; retry in a moment", "1");
+    }
+
     static void problem(HttpServletResponse response, int status, String slug, String title, String detail,
             String retryAfter) throws IOException {
         response.resetBuffer();
@@ -366,12 +382,27 @@ final class EdgeFilter implements Filter {
      * close are no-ops: the first failure still reaches the writer (and is logged at DEBUG by
      * {@link ClientAbortInterceptor}), but CXF's closing of the stream no longer fails with a WARN
      * and a stack trace for every dropped connection.
+     * <p>
+     * And CXF's servlet's own "No service was found." (404 in HTML, for a request that came in just
+     * before the API was withdrawn to apply a configuration change) becomes the 503 problem that the
+     * filter answers while no API is published.
      */
     static final class AbortTolerant extends javax.servlet.http.HttpServletResponseWrapper {
         private javax.servlet.ServletOutputStream stream;
 
         AbortTolerant(HttpServletResponse response) {
             super(response);
+        }
+
+        @Override
+        public java.io.PrintWriter getWriter() throws IOException {
+            String type = getContentType();
+            if (getStatus() == 404 && type != null && type.startsWith("text/html")) {
+                // the API never answers HTML: this is CXF finding no REST server at the path
+                notPublished((HttpServletResponse) getResponse());
+                return new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+            }
+            return super.getWriter();
         }
 
         @Override

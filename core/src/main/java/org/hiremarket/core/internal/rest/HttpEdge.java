@@ -63,7 +63,7 @@ public class HttpEdge {
         }
         filter = new EdgeFilter(config.max_body_bytes(), Math.max(1, config.body_read_timeout_seconds()) * 1000L,
                 config.max_requests_per_address(), config.max_buffered_body_bytes(),
-                config.min_body_bytes_per_second());
+                config.min_body_bytes_per_second(), RestServer::published);
         Hashtable<String, String> params = new Hashtable<>();
         params.put("filter-mapping-dispatcher", "REQUEST,ASYNC");
         try {

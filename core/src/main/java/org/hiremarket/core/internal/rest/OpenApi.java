@@ -189,6 +189,9 @@ final class OpenApi {
         List<SecurityRequirement> security(String key) {
             Scope scope = scopes.get(key);
             List<SecurityRequirement> out = new ArrayList<>();
+            if (scope != null && scope.sessionsOnly()) {
+                return List.of(new SecurityRequirement().addList("Session"));
+            }
             out.add(new SecurityRequirement().addList("SmartToken"));
             if (scope == null) {
                 out.add(new SecurityRequirement().addList("OAuth2"));
@@ -230,7 +233,9 @@ final class OpenApi {
                     op.setSecurity(List.of());
                 }
                 respond(op, "400", "Invalid request (validation problem with field errors)", problem);
-                if (path.contains("{")) {
+                if (path.contains("{") || (op.getParameters() != null && op.getParameters().stream()
+                        .anyMatch(p -> "query".equals(p.getIn()) && p.getName().endsWith("Id")))
+                        || namesAnId(oas, body ? op.getRequestBody().getContent() : null)) {
                     respond(op, "404", "Not found (also for another company's ids)", problem);
                 }
                 if (body) {
@@ -247,10 +252,9 @@ final class OpenApi {
                     respond(op, "422", "The Idempotency-Key was used for a different request", problem);
                 }
                 respond(op, "429", "Rate limit exceeded; see Retry-After", problem);
-                if (!path.equals("/ping")) {
-                    respond(op, "503", "The database is unavailable (database-unavailable) or the server is busy"
-                            + " (server-busy); see Retry-After", problem);
-                }
+                respond(op, "503", "The database is unavailable (database-unavailable), the server is busy"
+                        + " (server-busy), or the API is starting or applying a configuration change"
+                        + " (service-unavailable); see Retry-After", problem);
                 op.setResponses(sorted(op.getResponses()));
                 if (op.getSummary() == null || op.getSummary().isBlank()) {
                     op.setSummary(summary(method, path));
@@ -290,6 +294,36 @@ final class OpenApi {
                 op.getResponses().addApiResponse("200", generated == null ? new ApiResponse().description("OK")
                         : generated.description("OK"));
             }
+        }
+
+        /** Whether a request body refers to something by id (which may not exist: 404), at most two levels deep. */
+        private static boolean namesAnId(OpenAPI oas, Content content) {
+            if (content == null) {
+                return false;
+            }
+            return content.values().stream().anyMatch(m -> namesAnId(oas, m.getSchema(), 2));
+        }
+
+        private static boolean namesAnId(OpenAPI oas, Schema<?> schema, int depth) {
+            if (schema == null || depth == 0) {
+                return false;
+            }
+            if (schema.get$ref() != null && oas.getComponents() != null && oas.getComponents().getSchemas() != null) {
+                String ref = schema.get$ref();
+                schema = oas.getComponents().getSchemas().get(ref.substring(ref.lastIndexOf('/') + 1));
+                if (schema == null) {
+                    return false;
+                }
+            }
+            if (schema.getProperties() == null) {
+                return false;
+            }
+            for (Map.Entry<String, Schema> p : schema.getProperties().entrySet()) {
+                if (p.getKey().endsWith("Id") || namesAnId(oas, p.getValue(), depth - 1)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private static void idempotencyKey(Operation op) {

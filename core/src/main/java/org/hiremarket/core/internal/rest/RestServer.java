@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.cxf.BusFactory;
@@ -61,6 +62,13 @@ public class RestServer {
     static final String ADDRESS = "/v1";
 
     private final CompletableFuture<Server> server;
+    /** How many REST servers are published: none while the API starts or is republished after a change. */
+    private static final AtomicInteger PUBLISHED = new AtomicInteger();
+
+    /** Whether the REST API serves requests right now (the HTTP edge answers 503 while it does not). */
+    static boolean published() {
+        return PUBLISHED.get() > 0;
+    }
 
     @Activate
     public RestServer(@Reference CompanyService companies, @Reference MarketplaceService marketplace,
@@ -137,6 +145,7 @@ public class RestServer {
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);
             Server created = sf.create();
+            PUBLISHED.incrementAndGet();
             LOG.info("HireMarket REST API published at {} in {} ms", ADDRESS, (System.nanoTime() - t0) / 1_000_000);
             return created;
         } catch (RuntimeException e) {
@@ -150,7 +159,9 @@ public class RestServer {
     @Deactivate
     void deactivate() {
         try {
-            server.get(60, TimeUnit.SECONDS).destroy();
+            Server published = server.get(60, TimeUnit.SECONDS);
+            PUBLISHED.decrementAndGet();
+            published.destroy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {

@@ -98,6 +98,80 @@ public class EdgeFilterTest {
     }
 
     @Test
+    public void whileTheApiIsNotPublishedEveryRequestIsA503ProblemToRetry() throws Exception {
+        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass0(),
+                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getDispatcherType" -> javax.servlet.DispatcherType.REQUEST;
+                    case "getRemoteAddr" -> "127.0.0.1";
+                    case "getContentLengthLong" -> -1L;
+                    default -> null;
+                });
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        java.util.Map<String, Object> answered = new java.util.HashMap<>();
+        ServletOutputStream out = new ServletOutputStream() {
+            @Override
+            public void write(int b) {
+                sink.write(b);
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setWriteListener(WriteListener writeListener) {
+            }
+        };
+        HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
+                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "getOutputStream":
+                            return out;
+                        case "getStatus":
+                            return answered.getOrDefault("setStatus", 200);
+                        case "getContentType":
+                            return answered.get("setContentType");
+                        case "setStatus":
+                        case "setContentType":
+                            answered.put(m.getName(), a[0]);
+                            return null;
+                        case "setHeader":
+                            answered.put(String.valueOf(a[0]), a[1]);
+                            return null;
+                        default:
+                            return null;
+                    }
+                });
+        boolean[] published = {false};
+        int[] passed = {0};
+        EdgeFilter filter = new EdgeFilter(1_000, 1_000, 10, 10_000, 1, () -> published[0]);
+        filter.doFilter(request, response, (rq, rs) -> passed[0]++);
+        assertEquals(0, passed[0]);
+        assertEquals(503, answered.get("setStatus"));
+        assertEquals(Problem.MEDIA_TYPE, answered.get("setContentType"));
+        assertEquals("1", answered.get("Retry-After"));
+        assertEquals("urn:hiremarket:problem:service-unavailable",
+                new ObjectMapper().readTree(sink.toString()).path("type").asText());
+        published[0] = true;
+        answered.clear();
+        sink.reset();
+        filter.doFilter(request, response, (rq, rs) -> passed[0]++);
+        assertEquals("published: the request goes on", 1, passed[0]);
+        // withdrawn after the request came in: CXF's servlet finds no service and answers 404 in HTML
+        filter.doFilter(request, response, (rq, rs) -> {
+            HttpServletResponse r = (HttpServletResponse) rs;
+            r.setStatus(404);
+            r.setContentType("text/html");
+            answered.put("status", 404);
+            r.getWriter().write("<html><body>No service was found.</body></html>");
+        });
+        assertEquals(503, answered.get("setStatus"));
+        assertTrue(sink.toString(), sink.toString().startsWith("{\"type\":\"urn:hiremarket:problem:service-unavailable\""));
+        assertFalse(sink.toString().contains("html"));
+    }
+
+    @Test
     public void onlyAGoneClientCountsAsGone() {
         assertTrue(ClientAbortInterceptor.clientGone(new IOException("x", new java.nio.channels.ClosedChannelException())));
         assertTrue(ClientAbortInterceptor.clientGone(new IOException("Connection reset by peer")));

@@ -117,9 +117,7 @@ public class OpenApiDocumentTest {
             String name = method + " " + path;
             Map<String, ApiResponse> r = op.getResponses();
             assertTrue(name, r.containsKey("400") && r.containsKey("429"));
-            if (!path.equals("/ping")) {
-                assertTrue(name, r.containsKey("503"));
-            }
+            assertTrue(name, r.containsKey("503"));
             if (op.getRequestBody() != null) {
                 assertTrue(name, r.containsKey("408") && r.containsKey("413") && r.containsKey("415"));
             }
@@ -130,6 +128,13 @@ public class OpenApiDocumentTest {
                 assertTrue(name, r.containsKey("404"));
             }
         }));
+        assertTrue("a filter naming another company's job", op("GET", "/applications").getResponses().containsKey("404"));
+        assertTrue(!op("GET", "/jobs").getResponses().containsKey("404"));
+        assertTrue("a body naming an integration that may not exist", op("POST", "/connections").getResponses()
+                .containsKey("404"));
+        assertTrue("a body naming a connection two levels down", op("POST", "/jobs/{id}/hiring-steps").getResponses()
+                .containsKey("404"));
+        assertTrue(!op("POST", "/jobs").getResponses().containsKey("404"));
         Operation createJob = op("POST", "/jobs");
         assertTrue(createJob.getResponses().keySet().containsAll(List.of("401", "403", "409", "413", "415", "422")));
         assertTrue("the key that makes a retry safe", createJob.getParameters().stream()

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 /** The OpenAPI document names, per operation, the OAuth scope it needs, read from the resources. */
 public class OpenApiSecurityTest {
 
-    private static final List<Object> RESOURCES = List.of(new JobResource(null, null, null),
+    private static final List<Object> RESOURCES = List.of(new JobResource(null, null, null), new EmployeeResource(null),
             new CredentialResource(null, null), new UserResource(null), new AuthResource(null, null, null));
 
     @Test
@@ -35,6 +35,8 @@ public class OpenApiSecurityTest {
         assertTrue(jobs.contains(new SecurityRequirement().addList("OAuth2", "jobs_read")));
         assertTrue(jobs.contains(new SecurityRequirement().addList("SmartToken")));
         assertTrue(jobs.contains(new SecurityRequirement().addList("Session")));
+        assertEquals("the employee portal takes a person's own session only",
+                List.of(new SecurityRequirement().addList("Session")), c.security("GET /employee/jobs"));
         List<SecurityRequirement> keys = c.security("POST /credentials/api-keys");
         assertEquals("no OAuth client can manage credentials", List.of(new SecurityRequirement().addList("SmartToken"),
                 new SecurityRequirement().addList("Session")), keys);
