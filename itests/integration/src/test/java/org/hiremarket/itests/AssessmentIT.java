@@ -496,8 +496,14 @@ public class AssessmentIT extends HireMarketTestSupport {
             JsonNode o = completedOnce(co, orderId);
             assertTrue(o.toString(), o.path("result").path("score").isNumber());
             List<String> h = historyStatuses(o);
-            // the vendor started and finished at once; polling saw only the result, never the start
-            assertFalse("learnt by polling, not pushed: " + h, h.contains("IN_PROGRESS"));
+            // the vendor pushes nothing, so the result was learnt by polling; whether a poll fell
+            // between the vendor's start and finish (its two steps) is timing, so IN_PROGRESS may
+            // or may not be in the history, but nothing else is, and in order
+            List<String> possible = new ArrayList<>(List.of("PLACED", "SENT", "IN_PROGRESS", "COMPLETED"));
+            if (!h.contains("IN_PROGRESS")) {
+                possible.remove("IN_PROGRESS");
+            }
+            assertEquals("learnt by polling: " + h, possible, h);
         } finally {
             vendor("push.results", "true");
         }

@@ -51,11 +51,12 @@ final class EdgeFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(EdgeFilter.class);
     static final String BODY = EdgeFilter.class.getName() + ".body";
 
-    private final long maxBodyBytes;
-    private final long bodyTimeoutMillis;
-    private final int maxPerAddress;
-    private final long maxBufferedBytes;
-    private final long minBytesPerSecond;
+    // set by configure(): a configuration change applies in place, with the filter staying installed
+    private volatile long maxBodyBytes;
+    private volatile long bodyTimeoutMillis;
+    private volatile int maxPerAddress;
+    private volatile long maxBufferedBytes;
+    private volatile long minBytesPerSecond;
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong buffered = new AtomicLong();
 
@@ -65,11 +66,24 @@ final class EdgeFilter implements Filter {
     EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
             long minBytesPerSecond, BooleanSupplier apiPublished) {
         this.apiPublished = apiPublished;
+        configure(maxBodyBytes, bodyTimeoutMillis, maxPerAddress, maxBufferedBytes, minBytesPerSecond);
+    }
+
+    /** Applies new limits to the requests that come from now on. */
+    void configure(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
+            long minBytesPerSecond) {
         this.minBytesPerSecond = minBytesPerSecond;
         this.maxBodyBytes = maxBodyBytes;
         this.bodyTimeoutMillis = bodyTimeoutMillis;
         this.maxPerAddress = maxPerAddress;
         this.maxBufferedBytes = maxBufferedBytes;
+    }
+
+    /** Whether a request is for the REST API's address ({@code /api/v1}), not for another path under {@code /api}. */
+    static boolean forTheApi(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String api = "/api" + RestServer.ADDRESS;
+        return uri != null && (uri.equals(api) || uri.startsWith(api + "/"));
     }
 
     /** Bytes of request bodies held in memory right now (for tests and diagnostics). */
@@ -102,7 +116,7 @@ final class EdgeFilter implements Filter {
             if (body != null) {
                 // the body arrived in full: now a thread runs the request, and never waits for the client
                 request.removeAttribute(BODY);
-                chain.doFilter(new Buffered(request, body), new AbortTolerant(response));
+                chain.doFilter(new Buffered(request, body), new AbortTolerant(response, forTheApi(request)));
                 return;
             }
             chain.doFilter(request, response);
@@ -112,7 +126,8 @@ final class EdgeFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        if (!apiPublished.getAsBoolean()) {
+        boolean api = forTheApi(request);
+        if (api && !apiPublished.getAsBoolean()) {
             // starting, or republished after a configuration change: CXF would answer 404 in HTML
             notPublished(response);
             return;
@@ -136,7 +151,7 @@ final class EdgeFilter implements Filter {
             long length = request.getContentLengthLong();
             boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
             if (!hasBody) {
-                chain.doFilter(request, new AbortTolerant(response));
+                chain.doFilter(request, new AbortTolerant(response, api));
                 return;
             }
             if (length > maxBodyBytes) {
@@ -389,17 +404,26 @@ final class EdgeFilter implements Filter {
      */
     static final class AbortTolerant extends javax.servlet.http.HttpServletResponseWrapper {
         private javax.servlet.ServletOutputStream stream;
+        private final boolean api;
 
-        AbortTolerant(HttpServletResponse response) {
+        /** @param api whether the request is for the REST API's address ({@link #forTheApi}) */
+        AbortTolerant(HttpServletResponse response, boolean api) {
             super(response);
+            this.api = api;
         }
 
         @Override
         public java.io.PrintWriter getWriter() throws IOException {
             String type = getContentType();
             if (getStatus() == 404 && type != null && type.startsWith("text/html")) {
-                // the API never answers HTML: this is CXF finding no REST server at the path
-                notPublished((HttpServletResponse) getResponse());
+                // the API never answers HTML: this is CXF finding no REST server at the path, which
+                // for the API's own address means it was withdrawn a moment ago
+                if (api) {
+                    notPublished((HttpServletResponse) getResponse());
+                } else {
+                    problem((HttpServletResponse) getResponse(), 404, "not-found", "Not found",
+                            "there is no resource at this path", null);
+                }
                 return new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
             }
             return super.getWriter();

@@ -10,6 +10,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.HttpService;
 import org.slf4j.Logger;
@@ -61,9 +62,8 @@ public class HttpEdge {
             release();
             return;
         }
-        filter = new EdgeFilter(config.max_body_bytes(), Math.max(1, config.body_read_timeout_seconds()) * 1000L,
-                config.max_requests_per_address(), config.max_buffered_body_bytes(),
-                config.min_body_bytes_per_second(), RestServer::published);
+        filter = new EdgeFilter(0, 0, 0, 0, 0, RestServer::published);
+        configure(filter, config);
         Hashtable<String, String> params = new Hashtable<>();
         params.put("filter-mapping-dispatcher", "REQUEST,ASYNC");
         try {
@@ -76,6 +76,22 @@ public class HttpEdge {
             LOG.error("The HTTP edge filter could not be installed", e);
             release();
         }
+    }
+
+    /**
+     * A change of the API's configuration applies to the installed filter in place: unregistering
+     * and registering it again would let requests reach CXF without it meanwhile.
+     */
+    @Modified
+    void modified(ApiConfig config) {
+        if (filter != null) {
+            configure(filter, config);
+        }
+    }
+
+    private static void configure(EdgeFilter filter, ApiConfig config) {
+        filter.configure(config.max_body_bytes(), Math.max(1, config.body_read_timeout_seconds()) * 1000L,
+                config.max_requests_per_address(), config.max_buffered_body_bytes(), config.min_body_bytes_per_second());
     }
 
     @Deactivate

@@ -82,7 +82,7 @@ public class EdgeFilterTest {
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
                 new Class<?>[] {HttpServletResponse.class},
                 (p, m, a) -> "getOutputStream".equals(m.getName()) ? out : null);
-        ServletOutputStream tolerant = new EdgeFilter.AbortTolerant(response).getOutputStream();
+        ServletOutputStream tolerant = new EdgeFilter.AbortTolerant(response, true).getOutputStream();
         tolerant.write('a');
         broken[0] = true;
         try {
@@ -99,9 +99,11 @@ public class EdgeFilterTest {
 
     @Test
     public void whileTheApiIsNotPublishedEveryRequestIsA503ProblemToRetry() throws Exception {
+        String[] uri = {"/api/v1/jobs"};
         HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass0(),
                 new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
                     case "getDispatcherType" -> javax.servlet.DispatcherType.REQUEST;
+                    case "getRequestURI" -> uri[0];
                     case "getRemoteAddr" -> "127.0.0.1";
                     case "getContentLengthLong" -> -1L;
                     default -> null;
@@ -169,6 +171,19 @@ public class EdgeFilterTest {
         assertEquals(503, answered.get("setStatus"));
         assertTrue(sink.toString(), sink.toString().startsWith("{\"type\":\"urn:hiremarket:problem:service-unavailable\""));
         assertFalse(sink.toString().contains("html"));
+        // another address under /api: not the API, so a 404 (as a problem document), published or not
+        uri[0] = "/api/v0/nothing";
+        published[0] = false;
+        answered.clear();
+        sink.reset();
+        filter.doFilter(request, response, (rq, rs) -> {
+            HttpServletResponse r = (HttpServletResponse) rs;
+            r.setStatus(404);
+            r.setContentType("text/html");
+            r.getWriter().write("<html><body>No service was found.</body></html>");
+        });
+        assertEquals(404, answered.get("setStatus"));
+        assertTrue(sink.toString(), sink.toString().startsWith("{\"type\":\"urn:hiremarket:problem:not-found\""));
     }
 
     @Test
