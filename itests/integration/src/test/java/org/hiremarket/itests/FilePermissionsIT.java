@@ -76,6 +76,12 @@ public class FilePermissionsIT {
         unexpected.removeAll(karaf.ports);
         assertTrue("no port but the configured ones (a shutdown port?): " + unexpected, unexpected.isEmpty());
 
+        assertTrue("listens on JMX: " + listening, listening.containsAll(karaf.ports));
+        // the first start of a fresh data/ shows no stack trace (the JMX connector printed one when
+        // its configuration arrived again while it was starting) and no JAVA_HOME warning
+        String console = Files.readString(home.resolve("console.out"));
+        assertFalse(console, console.contains("Exception") || console.contains("JAVA_HOME not set"));
+
         // bin/status and bin/stop work without the port (through karaf.pid)
         String status = Commands.run(null, home.resolve("bin/status").toString());
         assertTrue(status, status.contains("Running"));
