@@ -165,12 +165,29 @@ final class ExceptionMappers {
 
     /** Anything unexpected: logged with a reference the caller can quote, answered without internals. */
     static final class FallbackMapper implements ExceptionMapper<Throwable> {
+        private final java.util.function.BooleanSupplier published;
+
+        FallbackMapper() {
+            this(RestServer::published);
+        }
+
+        /** @param published whether the API is published ({@link RestServer#published()}) */
+        FallbackMapper(java.util.function.BooleanSupplier published) {
+            this.published = published;
+        }
+
         @Override
         public Response toResponse(Throwable e) {
             if (ClientAbortInterceptor.clientGone(e)) {
                 // the client went away while the answer was written; nothing to report
                 LOG.debug("Client closed the connection: {}", LogSafe.text(e));
                 return Response.status(499).build();
+            }
+            if (!published.getAsBoolean()) {
+                // the API is being withdrawn to apply a configuration change, and with it the services
+                // this request was using: not an error of the request's, nor of the host's
+                LOG.debug("A request failed while the API was withdrawn: {}", LogSafe.text(e));
+                return ResponseHeadersFilter.notPublished();
             }
             String ref = UUID.randomUUID().toString();
             // the exception's messages may quote the request: sanitised and bounded, never raw

@@ -7,6 +7,7 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
 
 /**
  * Applies to every API response: {@code Cache-Control: no-store} (answers carry personal data and
@@ -17,6 +18,25 @@ import javax.ws.rs.core.MediaType;
 @Priority(Priorities.HEADER_DECORATOR)
 final class ResponseHeadersFilter implements ContainerResponseFilter {
 
+    private final java.util.function.BooleanSupplier published;
+
+    ResponseHeadersFilter() {
+        this(RestServer::published);
+    }
+
+    /** @param published whether the API is published ({@link RestServer#published()}) */
+    ResponseHeadersFilter(java.util.function.BooleanSupplier published) {
+        this.published = published;
+    }
+
+    /** 503 {@code service-unavailable}: the API is starting or applying a configuration change. */
+    static Response notPublished() {
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
+                .entity(Problem.of(503, "service-unavailable", "Service unavailable",
+                        "the API is starting or applying a configuration change; retry in a moment", null))
+                .build();
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)) {
@@ -24,6 +44,14 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
         }
         int status = response.getStatus();
         if (status < 400 || response.hasEntity()) {
+            return;
+        }
+        if (status >= 500 && !published.getAsBoolean()) {
+            // CXF's own 500 for a request whose service went away while the API was withdrawn
+            Response r = notPublished();
+            response.setStatus(r.getStatus());
+            response.getHeaders().putSingle("Retry-After", r.getHeaderString("Retry-After"));
+            response.setEntity(r.getEntity(), null, MediaType.valueOf(Problem.MEDIA_TYPE));
             return;
         }
         Problem p = switch (status) {
