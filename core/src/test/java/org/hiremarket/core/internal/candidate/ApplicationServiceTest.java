@@ -1,9 +1,9 @@
 package org.hiremarket.core.internal.candidate;
 
+import static org.hiremarket.core.internal.common.Refusals.refused;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.List;
 import java.util.Set;
@@ -17,7 +17,7 @@ import org.hiremarket.core.internal.candidate.CandidateViews.Source;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
-import org.hiremarket.core.internal.company.CompanyEntity;
+import org.hiremarket.core.internal.company.TestCompanies;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.job.JobService;
 import org.hiremarket.core.internal.job.JobViews.CreateJob;
@@ -61,12 +61,7 @@ public class ApplicationServiceTest {
     }
 
     private Caller company(String name) {
-        String companyId = java.util.UUID.randomUUID().toString();
-        db.tx(em -> {
-            em.persist(new CompanyEntity(companyId, name, System.currentTimeMillis()));
-            return null;
-        });
-        return Caller.apiKey(companyId, "key-" + name);
+        return TestCompanies.create(db, name);
     }
 
     private String job(Caller caller) {
@@ -81,18 +76,6 @@ public class ApplicationServiceTest {
 
     private ApplicationView apply(Caller caller, String jobId, String email) {
         return applications.apply(caller, jobId, new ApplyIn(null, person(email), null, null));
-    }
-
-    private static ApiException refused(int status, String type, Runnable call) {
-        try {
-            call.run();
-        } catch (ApiException e) {
-            assertEquals(e.detail(), status, e.status());
-            assertEquals(e.detail(), type, e.type());
-            return e;
-        }
-        fail("accepted; expected " + status + " " + type);
-        return null;
     }
 
     private static <T> void notFound(Supplier<T> call) {

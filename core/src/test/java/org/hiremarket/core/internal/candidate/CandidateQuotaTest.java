@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.hiremarket.core.internal.candidate.CandidateViews.AttachmentIn;
 import org.hiremarket.core.internal.candidate.CandidateViews.CandidateIn;
 import org.hiremarket.core.internal.common.ApiException;
-import org.hiremarket.core.internal.company.CompanyEntity;
+import org.hiremarket.core.internal.company.TestCompanies;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
@@ -118,12 +118,7 @@ public class CandidateQuotaTest {
     // ------------------------------------------------------------------------------------------
 
     private Caller company(String name) {
-        String companyId = java.util.UUID.randomUUID().toString();
-        db.tx(em -> {
-            em.persist(new CompanyEntity(companyId, name, System.currentTimeMillis()));
-            return null;
-        });
-        return Caller.apiKey(companyId, "key-" + name);
+        return TestCompanies.create(db, name);
     }
 
     private static String candidate(CandidateService service, Caller caller, String email) {
