@@ -31,30 +31,9 @@ public class EdgeFilterTest {
         return EdgeFilterTest.class.getClassLoader();
     }
 
-    @Test
-    public void unknownCharsetsAreRefusedKnownOnesAndNoneAccepted() {
-        assertTrue(EdgeFilter.charsetSupported(requestWithCharset(null)));
-        assertTrue(EdgeFilter.charsetSupported(requestWithCharset("UTF-8")));
-        assertTrue(EdgeFilter.charsetSupported(requestWithCharset("\"iso-8859-1\"")));
-        assertFalse(EdgeFilter.charsetSupported(requestWithCharset("bogus")));
-        assertFalse(EdgeFilter.charsetSupported(requestWithCharset(";;;\u0000")));
-    }
-
-    @Test
-    public void problemDocumentsAreValidJsonWhateverTheText() throws IOException {
-        JsonNode p = new ObjectMapper().readTree(EdgeFilter.problemJson(429, "too-many-requests", "Too \"many\"",
-                "a\\b\nc\u0001"));
-        assertEquals("urn:hiremarket:problem:too-many-requests", p.path("type").asText());
-        assertEquals(429, p.path("status").asInt());
-        assertEquals("Too \"many\"", p.path("title").asText());
-        assertEquals("a\\b\nc\u0001", p.path("detail").asText());
-    }
-
-    @Test
-    public void afterTheClientWentAwayFurtherWritesAndTheCloseAreQuiet() throws IOException {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        boolean[] broken = {false};
-        ServletOutputStream out = new ServletOutputStream() {
+    /** A servlet stream into {@code sink} whose writes and close fail ("Broken pipe") while {@code broken[0]}. */
+    private static ServletOutputStream stream(ByteArrayOutputStream sink, boolean[] broken) {
+        return new ServletOutputStream() {
             @Override
             public void write(int b) throws IOException {
                 if (broken[0]) {
@@ -79,6 +58,32 @@ public class EdgeFilterTest {
             public void setWriteListener(WriteListener writeListener) {
             }
         };
+    }
+
+    @Test
+    public void unknownCharsetsAreRefusedKnownOnesAndNoneAccepted() {
+        assertTrue(EdgeFilter.charsetSupported(requestWithCharset(null)));
+        assertTrue(EdgeFilter.charsetSupported(requestWithCharset("UTF-8")));
+        assertTrue(EdgeFilter.charsetSupported(requestWithCharset("\"iso-8859-1\"")));
+        assertFalse(EdgeFilter.charsetSupported(requestWithCharset("bogus")));
+        assertFalse(EdgeFilter.charsetSupported(requestWithCharset(";;;\u0000")));
+    }
+
+    @Test
+    public void problemDocumentsAreValidJsonWhateverTheText() throws IOException {
+        JsonNode p = new ObjectMapper().readTree(EdgeFilter.problemJson(429, "too-many-requests", "Too \"many\"",
+                "a\\b\nc\u0001"));
+        assertEquals("urn:hiremarket:problem:too-many-requests", p.path("type").asText());
+        assertEquals(429, p.path("status").asInt());
+        assertEquals("Too \"many\"", p.path("title").asText());
+        assertEquals("a\\b\nc\u0001", p.path("detail").asText());
+    }
+
+    @Test
+    public void afterTheClientWentAwayFurtherWritesAndTheCloseAreQuiet() throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        boolean[] broken = {false};
+        ServletOutputStream out = stream(sink, broken);
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
                 new Class<?>[] {HttpServletResponse.class},
                 (p, m, a) -> "getOutputStream".equals(m.getName()) ? out : null);
@@ -110,21 +115,7 @@ public class EdgeFilterTest {
                 });
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         java.util.Map<String, Object> answered = new java.util.HashMap<>();
-        ServletOutputStream out = new ServletOutputStream() {
-            @Override
-            public void write(int b) {
-                sink.write(b);
-            }
-
-            @Override
-            public boolean isReady() {
-                return true;
-            }
-
-            @Override
-            public void setWriteListener(WriteListener writeListener) {
-            }
-        };
+        ServletOutputStream out = stream(sink, new boolean[1]);
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
                 new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
                     switch (m.getName()) {
