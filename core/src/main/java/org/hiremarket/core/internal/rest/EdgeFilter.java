@@ -82,9 +82,11 @@ final class EdgeFilter implements Filter {
     /** Whether a request is for the REST API's address ({@code /api/v1}), not for another path under {@code /api}. */
     static boolean forTheApi(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        String api = "/api" + RestServer.ADDRESS;
-        return uri != null && (uri.equals(api) || uri.startsWith(api + "/"));
+        return uri != null && (uri.equals(API_PATH) || uri.startsWith(API_PATH + "/"));
     }
+
+    /** Where the REST API is served: CXF's servlet context and the server's address. */
+    private static final String API_PATH = "/api" + RestServer.ADDRESS;
 
     /** Bytes of request bodies held in memory right now (for tests and diagnostics). */
     long buffered() {
@@ -350,8 +352,7 @@ final class EdgeFilter implements Filter {
     /** Writes a problem document directly (this filter runs before CXF). */
     /** The answer while no REST API is published: it is starting or applying a configuration change. */
     static void notPublished(HttpServletResponse response) throws IOException {
-        problem(response, 503, "service-unavailable", "Service unavailable",
-                "the API is starting or applying a configuration change; retry in a moment", "1");
+        problem(response, 503, "service-unavailable", "Service unavailable", RestServer.NOT_PUBLISHED, "1");
     }
 
     static void problem(HttpServletResponse response, int status, String slug, String title, String detail,

@@ -33,7 +33,7 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
     static Response notPublished() {
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "1")
                 .entity(Problem.of(503, "service-unavailable", "Service unavailable",
-                        "the API is starting or applying a configuration change; retry in a moment", null))
+                        RestServer.NOT_PUBLISHED, null))
                 .build();
     }
 

@@ -65,6 +65,9 @@ public class RestServer {
     /** How many REST servers are published: none while the API starts or is republished after a change. */
     private static final AtomicInteger PUBLISHED = new AtomicInteger();
 
+    /** The detail of the 503 answered while no API is published. */
+    static final String NOT_PUBLISHED = "the API is starting or applying a configuration change; retry in a moment";
+
     /** Whether the REST API serves requests right now (the HTTP edge answers 503 while it does not). */
     static boolean published() {
         return PUBLISHED.get() > 0;

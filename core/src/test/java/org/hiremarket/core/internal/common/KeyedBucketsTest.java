@@ -5,28 +5,15 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.Test;
 
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.TimeMeter;
 
 /** The per-key rate limits: tokens per key, waits, and memory that stays bounded. */
 public class KeyedBucketsTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimeMeter clock = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    };
+    private final ManualClock clock = new ManualClock();
 
     @Test
     public void eachKeyHasItsOwnTokensAndIsToldHowLongToWait() {
@@ -40,7 +27,7 @@ public class KeyedBucketsTest {
         assertEquals(wait, b.waitNanos("a"));
         assertEquals("another key is not affected", 0, b.tryConsume("b"));
         assertEquals("an unknown key waits for nothing", 0, b.waitNanos("c"));
-        nanos.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        clock.advance(TimeUnit.SECONDS.toNanos(60));
         assertEquals(0, b.tryConsume("a"));
         b.forget("a");
         assertEquals(0, b.waitNanos("a"));

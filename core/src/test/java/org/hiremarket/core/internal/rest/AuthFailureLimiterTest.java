@@ -4,27 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.hiremarket.core.internal.common.ManualClock;
 import org.junit.Test;
 
-import io.github.bucket4j.TimeMeter;
 
 /** Failed authentications are limited per client address (issue #25, Medium). */
 public class AuthFailureLimiterTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final TimeMeter clock = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    };
+    private final ManualClock clock = new ManualClock();
 
     @Test
     public void anAddressIsPausedAfterItsBurstOfFailuresAndMayTryAgainOnceTokensRefill() {
@@ -36,7 +24,7 @@ public class AuthFailureLimiterTest {
         long wait = limiter.retryAfterSeconds("10.0.0.1");
         assertTrue("paused after the burst, Retry-After " + wait, wait >= 1 && wait <= 2);
         // 60 per minute: one token back per second
-        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(1_100));
+        clock.advance(TimeUnit.MILLISECONDS.toNanos(1_100));
         assertEquals(0, limiter.retryAfterSeconds("10.0.0.1"));
         limiter.failed("10.0.0.1");
         assertTrue(limiter.retryAfterSeconds("10.0.0.1") >= 1);
