@@ -9,10 +9,21 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -232,6 +243,56 @@ public class HttpHardeningIT extends HireMarketTestSupport {
             assertTrue(answer, answer.contains("application/problem+json"));
             assertFalse(answer, answer.contains("<h1>"));
         }
+    }
+
+    @Test
+    public void configurationChangesUnderLoadAnswer503NeverAnError() throws Exception {
+        // an identity setting restarts the token service and with it every service and the API that
+        // use it: requests in flight meanwhile are told to retry, none fails with a 500 or loses its answer
+        TestCompany acme = createCompany("Republish " + UUID.randomUUID());
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentHashMap<Integer, AtomicInteger> statuses =
+                new ConcurrentHashMap<>();
+        Queue<String> unexpected = new ConcurrentLinkedQueue<>();
+        ExecutorService load = Executors.newFixedThreadPool(4);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            boolean write = w % 2 == 0;
+            workers.add(load.submit(() -> {
+                while (running.get()) {
+                    Reply r = write
+                            ? post("/credentials/oauth-clients", acme.apiKey(),
+                                    "{\"name\": \"load " + UUID.randomUUID() + "\", \"scopes\": [\"jobs_read\"]}")
+                            : get("/jobs", acme.apiKey());
+                    statuses.computeIfAbsent(r.status(), s -> new AtomicInteger())
+                            .incrementAndGet();
+                    boolean ok = r.status() == (write ? 201 : 200);
+                    boolean retry = r.status() == 503 && r.body().contains("service-unavailable");
+                    if (!ok && !retry) {
+                        unexpected.add(r.status() + " " + r.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            for (int i = 0; i < 4; i++) {
+                console("config:property-set -p org.hiremarket.identity access.token.seconds " + (1800 + i));
+                awaitTrue("republished after change " + i, () -> get("/jobs", acme.apiKey()).status() == 200);
+            }
+        } finally {
+            console("config:property-delete -p org.hiremarket.identity access.token.seconds");
+            running.set(false);
+            for (Future<?> f : workers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            load.shutdown();
+        }
+        awaitTrue("republished after the last change", () -> get("/jobs", acme.apiKey()).status() == 200);
+        assertTrue("answers other than success or 503 while the API was republished: " + unexpected + "; all: "
+                + statuses, unexpected.isEmpty());
+        assertTrue("the load ran through the changes: " + statuses, statuses.getOrDefault(201,
+                new AtomicInteger()).get() > 0);
     }
 
     @Test

@@ -60,12 +60,12 @@ final class EdgeFilter implements Filter {
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong buffered = new AtomicLong();
 
-    private final BooleanSupplier apiPublished;
+    private final ApiAvailability availability;
 
-    /** @param apiPublished whether the REST API is published right now ({@link RestServer#published()}) */
+    /** @param availability whether the REST API is published, and was withdrawn under a request */
     EdgeFilter(long maxBodyBytes, long bodyTimeoutMillis, int maxPerAddress, long maxBufferedBytes,
-            long minBytesPerSecond, BooleanSupplier apiPublished) {
-        this.apiPublished = apiPublished;
+            long minBytesPerSecond, ApiAvailability availability) {
+        this.availability = availability;
         configure(maxBodyBytes, bodyTimeoutMillis, maxPerAddress, maxBufferedBytes, minBytesPerSecond);
     }
 
@@ -118,7 +118,7 @@ final class EdgeFilter implements Filter {
             if (body != null) {
                 // the body arrived in full: now a thread runs the request, and never waits for the client
                 request.removeAttribute(BODY);
-                chain.doFilter(new Buffered(request, body), new AbortTolerant(response, forTheApi(request)));
+                serve(chain, new Buffered(request, body), response, forTheApi(request));
                 return;
             }
             chain.doFilter(request, response);
@@ -129,10 +129,13 @@ final class EdgeFilter implements Filter {
             return;
         }
         boolean api = forTheApi(request);
-        if (api && !apiPublished.getAsBoolean()) {
+        if (api && !availability.published()) {
             // starting, or republished after a configuration change: CXF would answer 404 in HTML
             notPublished(response);
             return;
+        }
+        if (api) {
+            availability.enter(request);
         }
         String address = String.valueOf(request.getRemoteAddr());
         Slot slot = acquire(address);
@@ -153,7 +156,7 @@ final class EdgeFilter implements Filter {
             long length = request.getContentLengthLong();
             boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
             if (!hasBody) {
-                chain.doFilter(request, new AbortTolerant(response, api));
+                serve(chain, request, response, api);
                 return;
             }
             if (length > maxBodyBytes) {
@@ -177,6 +180,24 @@ final class EdgeFilter implements Filter {
             if (!async) {
                 slot.release();
             }
+        }
+    }
+
+    /**
+     * Runs the rest of the chain. A failure that escapes it (to become Jetty's bare 500) after the API
+     * was withdrawn under the request, to apply a configuration change, is the 503 to retry instead.
+     */
+    private void serve(FilterChain chain, HttpServletRequest request, HttpServletResponse response, boolean api)
+            throws IOException, ServletException {
+        BooleanSupplier disrupted = () -> api && availability.disrupted(request.getAttribute(ApiAvailability.ENTERED));
+        try {
+            chain.doFilter(request, new AbortTolerant(response, api, disrupted));
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted() || !disrupted.getAsBoolean()) {
+                throw e;
+            }
+            LOG.debug("A request failed while the API was withdrawn: {}", LogSafe.text(e));
+            notPublished(response);
         }
     }
 
@@ -406,11 +427,35 @@ final class EdgeFilter implements Filter {
     static final class AbortTolerant extends javax.servlet.http.HttpServletResponseWrapper {
         private javax.servlet.ServletOutputStream stream;
         private final boolean api;
+        private final BooleanSupplier disrupted;
 
-        /** @param api whether the request is for the REST API's address ({@link #forTheApi}) */
-        AbortTolerant(HttpServletResponse response, boolean api) {
+        /**
+         * @param api whether the request is for the REST API's address ({@link #forTheApi})
+         * @param disrupted whether the API was withdrawn while the request ran ({@link ApiAvailability})
+         */
+        AbortTolerant(HttpServletResponse response, boolean api, BooleanSupplier disrupted) {
             super(response);
             this.api = api;
+            this.disrupted = disrupted;
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            sendError(sc, null);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            if (sc >= 500 && disrupted.getAsBoolean()) {
+                // CXF's servlet failing for a server withdrawn under the request: retry, no error
+                notPublished((HttpServletResponse) getResponse());
+                return;
+            }
+            if (msg == null) {
+                super.sendError(sc);
+            } else {
+                super.sendError(sc, msg);
+            }
         }
 
         @Override

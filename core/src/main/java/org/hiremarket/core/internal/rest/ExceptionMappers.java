@@ -165,15 +165,15 @@ final class ExceptionMappers {
 
     /** Anything unexpected: logged with a reference the caller can quote, answered without internals. */
     static final class FallbackMapper implements ExceptionMapper<Throwable> {
-        private final java.util.function.BooleanSupplier published;
+        private final java.util.function.BooleanSupplier disrupted;
 
         FallbackMapper() {
-            this(RestServer::published);
+            this(() -> ApiAvailability.API.disrupted(ApiAvailability.enteredOfCurrentRequest()));
         }
 
-        /** @param published whether the API is published ({@link RestServer#published()}) */
-        FallbackMapper(java.util.function.BooleanSupplier published) {
-            this.published = published;
+        /** @param disrupted whether the API was withdrawn while the failed request ran ({@link ApiAvailability}) */
+        FallbackMapper(java.util.function.BooleanSupplier disrupted) {
+            this.disrupted = disrupted;
         }
 
         @Override
@@ -183,7 +183,7 @@ final class ExceptionMappers {
                 LOG.debug("Client closed the connection: {}", LogSafe.text(e));
                 return Response.status(499).build();
             }
-            if (!published.getAsBoolean()) {
+            if (disrupted.getAsBoolean()) {
                 // the API is being withdrawn to apply a configuration change, and with it the services
                 // this request was using: not an error of the request's, nor of the host's
                 LOG.debug("A request failed while the API was withdrawn: {}", LogSafe.text(e));

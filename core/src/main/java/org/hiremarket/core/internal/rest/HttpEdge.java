@@ -62,7 +62,7 @@ public class HttpEdge {
             release();
             return;
         }
-        filter = new EdgeFilter(0, 0, 0, 0, 0, RestServer::published);
+        filter = new EdgeFilter(0, 0, 0, 0, 0, ApiAvailability.API);
         configure(filter, config);
         Hashtable<String, String> params = new Hashtable<>();
         params.put("filter-mapping-dispatcher", "REQUEST,ASYNC");

@@ -18,15 +18,14 @@ import javax.ws.rs.core.Response;
 @Priority(Priorities.HEADER_DECORATOR)
 final class ResponseHeadersFilter implements ContainerResponseFilter {
 
-    private final java.util.function.BooleanSupplier published;
+    private final ApiAvailability availability;
 
     ResponseHeadersFilter() {
-        this(RestServer::published);
+        this(ApiAvailability.API);
     }
 
-    /** @param published whether the API is published ({@link RestServer#published()}) */
-    ResponseHeadersFilter(java.util.function.BooleanSupplier published) {
-        this.published = published;
+    ResponseHeadersFilter(ApiAvailability availability) {
+        this.availability = availability;
     }
 
     /** 503 {@code service-unavailable}: the API is starting or applying a configuration change. */
@@ -43,15 +42,16 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         }
         int status = response.getStatus();
-        if (status < 400 || response.hasEntity()) {
-            return;
-        }
-        if (status >= 500 && !published.getAsBoolean()) {
-            // CXF's own 500 for a request whose service went away while the API was withdrawn
+        if (status >= 500 && availability.disrupted(request.getProperty(ApiAvailability.ENTERED))) {
+            // a failure of a request whose services went away while the API was withdrawn to apply a
+            // configuration change (CXF's own bare 500, or a mapped one): to retry, not an error
             Response r = notPublished();
             response.setStatus(r.getStatus());
             response.getHeaders().putSingle("Retry-After", r.getHeaderString("Retry-After"));
             response.setEntity(r.getEntity(), null, MediaType.valueOf(Problem.MEDIA_TYPE));
+            return;
+        }
+        if (status < 400 || response.hasEntity()) {
             return;
         }
         Problem p = switch (status) {

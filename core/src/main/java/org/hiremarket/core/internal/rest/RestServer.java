@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apache.cxf.BusFactory;
@@ -62,16 +61,8 @@ public class RestServer {
     static final String ADDRESS = "/v1";
 
     private final CompletableFuture<Server> server;
-    /** How many REST servers are published: none while the API starts or is republished after a change. */
-    private static final AtomicInteger PUBLISHED = new AtomicInteger();
-
     /** The detail of the 503 answered while no API is published. */
     static final String NOT_PUBLISHED = "the API is starting or applying a configuration change; retry in a moment";
-
-    /** Whether the REST API serves requests right now (the HTTP edge answers 503 while it does not). */
-    static boolean published() {
-        return PUBLISHED.get() > 0;
-    }
 
     @Activate
     public RestServer(@Reference CompanyService companies, @Reference MarketplaceService marketplace,
@@ -148,7 +139,7 @@ public class RestServer {
             providers.addAll(ExceptionMappers.all());
             sf.setProviders(providers);
             Server created = sf.create();
-            PUBLISHED.incrementAndGet();
+            ApiAvailability.API.publishedOne();
             LOG.info("HireMarket REST API published at {} in {} ms", ADDRESS, (System.nanoTime() - t0) / 1_000_000);
             return created;
         } catch (RuntimeException e) {
@@ -163,7 +154,7 @@ public class RestServer {
     void deactivate() {
         try {
             Server published = server.get(60, TimeUnit.SECONDS);
-            PUBLISHED.decrementAndGet();
+            ApiAvailability.API.withdrawingOne();
             published.destroy();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -87,7 +87,7 @@ public class EdgeFilterTest {
         HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
                 new Class<?>[] {HttpServletResponse.class},
                 (p, m, a) -> "getOutputStream".equals(m.getName()) ? out : null);
-        ServletOutputStream tolerant = new EdgeFilter.AbortTolerant(response, true).getOutputStream();
+        ServletOutputStream tolerant = new EdgeFilter.AbortTolerant(response, true, () -> false).getOutputStream();
         tolerant.write('a');
         broken[0] = true;
         try {
@@ -105,14 +105,7 @@ public class EdgeFilterTest {
     @Test
     public void whileTheApiIsNotPublishedEveryRequestIsA503ProblemToRetry() throws Exception {
         String[] uri = {"/api/v1/jobs"};
-        HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(getClass0(),
-                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
-                    case "getDispatcherType" -> javax.servlet.DispatcherType.REQUEST;
-                    case "getRequestURI" -> uri[0];
-                    case "getRemoteAddr" -> "127.0.0.1";
-                    case "getContentLengthLong" -> -1L;
-                    default -> null;
-                });
+        HttpServletRequest request = request(uri);
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         java.util.Map<String, Object> answered = new java.util.HashMap<>();
         ServletOutputStream out = stream(sink, new boolean[1]);
@@ -136,9 +129,9 @@ public class EdgeFilterTest {
                             return null;
                     }
                 });
-        boolean[] published = {false};
+        ApiAvailability availability = new ApiAvailability();
         int[] passed = {0};
-        EdgeFilter filter = new EdgeFilter(1_000, 1_000, 10, 10_000, 1, () -> published[0]);
+        EdgeFilter filter = new EdgeFilter(1_000, 1_000, 10, 10_000, 1, availability);
         filter.doFilter(request, response, (rq, rs) -> passed[0]++);
         assertEquals(0, passed[0]);
         assertEquals(503, answered.get("setStatus"));
@@ -146,7 +139,7 @@ public class EdgeFilterTest {
         assertEquals("1", answered.get("Retry-After"));
         assertEquals("urn:hiremarket:problem:service-unavailable",
                 new ObjectMapper().readTree(sink.toString()).path("type").asText());
-        published[0] = true;
+        availability.publishedOne();
         answered.clear();
         sink.reset();
         filter.doFilter(request, response, (rq, rs) -> passed[0]++);
@@ -164,7 +157,7 @@ public class EdgeFilterTest {
         assertFalse(sink.toString().contains("html"));
         // another address under /api: not the API, so a 404 (as a problem document), published or not
         uri[0] = "/api/v0/nothing";
-        published[0] = false;
+        availability.withdrawingOne();
         answered.clear();
         sink.reset();
         filter.doFilter(request, response, (rq, rs) -> {
@@ -175,6 +168,94 @@ public class EdgeFilterTest {
         });
         assertEquals(404, answered.get("setStatus"));
         assertTrue(sink.toString(), sink.toString().startsWith("{\"type\":\"urn:hiremarket:problem:not-found\""));
+    }
+
+    /** A GET to the URI, from 127.0.0.1, keeping its attributes. */
+    private static HttpServletRequest request(String[] uri) {
+        java.util.Map<Object, Object> attributes = new java.util.HashMap<>();
+        return (HttpServletRequest) Proxy.newProxyInstance(getClass0(),
+                new Class<?>[] {HttpServletRequest.class}, (p, m, a) -> switch (m.getName()) {
+                    case "getDispatcherType" -> javax.servlet.DispatcherType.REQUEST;
+                    case "getRequestURI" -> uri[0];
+                    case "getRemoteAddr" -> "127.0.0.1";
+                    case "getContentLengthLong" -> -1L;
+                    case "getAttribute" -> attributes.get(a[0]);
+                    case "setAttribute" -> attributes.put(a[0], a[1]);
+                    default -> null;
+                });
+    }
+
+    /** A response recording its status and Retry-After, its body going to the sink. */
+    private static HttpServletResponse response(java.util.Map<String, Object> answered, ByteArrayOutputStream sink) {
+        ServletOutputStream out = stream(sink, new boolean[1]);
+        return (HttpServletResponse) Proxy.newProxyInstance(getClass0(),
+                new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
+                    switch (m.getName()) {
+                        case "getOutputStream":
+                            return out;
+                        case "setStatus":
+                        case "sendError":
+                            answered.put("status", a[0]);
+                            return null;
+                        case "setHeader":
+                            answered.put(String.valueOf(a[0]), a[1]);
+                            return null;
+                        case "isCommitted":
+                            return false;
+                        default:
+                            return null;
+                    }
+                });
+    }
+
+    @Test
+    public void aFailureOfARequestTheApiWasWithdrawnUnderIsA503ToRetry() throws Exception {
+        ApiAvailability availability = new ApiAvailability();
+        availability.publishedOne();
+        EdgeFilter filter = new EdgeFilter(1_000, 1_000, 10, 10_000, 1, availability);
+        java.util.Map<String, Object> answered = new java.util.HashMap<>();
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        HttpServletResponse response = response(answered, sink);
+        // withdrawn and already published anew while the request ran: CXF's servlet fails for the old server
+        javax.servlet.FilterChain republishedThenFails = (rq, rs) -> {
+            availability.withdrawingOne();
+            availability.publishedOne();
+            throw new javax.servlet.ServletException("destination is gone");
+        };
+        filter.doFilter(request(new String[] {"/api/v1/jobs"}), response, republishedThenFails);
+        assertEquals(503, answered.get("status"));
+        assertEquals("1", answered.get("Retry-After"));
+        assertTrue(sink.toString(), sink.toString().contains("service-unavailable"));
+        // the same with a 500 sent as an error rather than thrown
+        answered.clear();
+        sink.reset();
+        filter.doFilter(request(new String[] {"/api/v1/jobs"}), response, (rq, rs) -> {
+            availability.withdrawingOne();
+            availability.publishedOne();
+            ((HttpServletResponse) rs).sendError(500);
+        });
+        assertEquals(503, answered.get("status"));
+        // without a withdrawal a failure stays what it is: the exception reaches Jetty, the 500 is sent
+        answered.clear();
+        filter.doFilter(request(new String[] {"/api/v1/jobs"}), response,
+                (rq, rs) -> ((HttpServletResponse) rs).sendError(500));
+        assertEquals(500, answered.get("status"));
+        try {
+            filter.doFilter(request(new String[] {"/api/v1/jobs"}), response, (rq, rs) -> {
+                throw new javax.servlet.ServletException("a bug");
+            });
+            fail("the failure reaches Jetty");
+        } catch (javax.servlet.ServletException expected) {
+            assertEquals("a bug", expected.getMessage());
+        }
+        // nor is another path's failure during a withdrawal the API's
+        answered.clear();
+        filter.doFilter(request(new String[] {"/api/v0/other"}), response, (rq, rs) -> {
+            availability.withdrawingOne();
+            availability.publishedOne();
+            ((HttpServletResponse) rs).sendError(500);
+        });
+        assertEquals(500, answered.get("status"));
     }
 
     @Test

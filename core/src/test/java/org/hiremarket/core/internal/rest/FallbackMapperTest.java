@@ -15,7 +15,7 @@ public class FallbackMapperTest {
 
     @Test
     public void anUnexpectedFailureIsA500WithAReference() {
-        Response r = new ExceptionMappers.FallbackMapper(() -> true).toResponse(new IllegalStateException("secret"));
+        Response r = new ExceptionMappers.FallbackMapper(() -> false).toResponse(new IllegalStateException("secret"));
         assertEquals(500, r.getStatus());
         Problem p = (Problem) r.getEntity();
         assertEquals("urn:hiremarket:problem:internal-error", p.type());
@@ -24,7 +24,7 @@ public class FallbackMapperTest {
 
     @Test
     public void whileTheApiIsWithdrawnItIsA503ToRetry() {
-        Response r = new ExceptionMappers.FallbackMapper(() -> false)
+        Response r = new ExceptionMappers.FallbackMapper(() -> true)
                 .toResponse(new IllegalStateException("Service has been unregistered"));
         assertEquals(503, r.getStatus());
         assertEquals("1", r.getHeaderString("Retry-After"));
@@ -34,7 +34,7 @@ public class FallbackMapperTest {
 
     @Test
     public void aClientThatWentAwayIsNoError() {
-        Response r = new ExceptionMappers.FallbackMapper(() -> false)
+        Response r = new ExceptionMappers.FallbackMapper(() -> true)
                 .toResponse(new java.io.IOException("Connection reset by peer"));
         assertEquals(499, r.getStatus());
     }
