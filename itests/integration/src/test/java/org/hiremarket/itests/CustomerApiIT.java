@@ -2,7 +2,6 @@ package org.hiremarket.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -204,7 +203,7 @@ public class CustomerApiIT extends HireMarketTestSupport {
                 Map.of("Authorization", basic(clientId, secret + "x")));
         assertEquals(401, badSecret.status());
         assertEquals("invalid_client", badSecret.json().path("error").asText());
-        assertNotNull(badSecret.header("WWW-Authenticate"));
+        assertEquals("Basic realm=\"hiremarket\"", badSecret.header("WWW-Authenticate"));
         Response badGrant = api().form("/oauth/token", "grant_type=password",
                 Map.of("Authorization", basic(clientId, secret)));
         assertEquals("unsupported_grant_type", badGrant.json().path("error").asText());

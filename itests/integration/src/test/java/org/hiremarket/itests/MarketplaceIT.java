@@ -91,11 +91,12 @@ public class MarketplaceIT extends HireMarketTestSupport {
     public void everyRequestNeedsAValidApiKey() throws Exception {
         Reply none = get("/integrations", null);
         assertProblem(401, "unauthorized", none);
-        assertNotNull("401 carries WWW-Authenticate", none.wwwAuthenticate());
+        assertEquals("Bearer realm=\"hiremarket\", SmartToken realm=\"hiremarket\"", none.wwwAuthenticate());
 
         Reply wrong = get("/integrations", "hm_aaaaaaaaaa_" + "x".repeat(43));
         assertProblem(401, "unauthorized", wrong);
-        assertNotNull(wrong.wwwAuthenticate());
+        assertEquals("SmartToken realm=\"hiremarket\"", wrong.wwwAuthenticate());
+        assertEquals("the API key in X-SmartToken is not valid or has been revoked", wrong.json().path("detail").asText());
 
         Reply ok = get("/integrations", newCompany().apiKey());
         assertStatus(200, ok);
@@ -187,8 +188,8 @@ public class MarketplaceIT extends HireMarketTestSupport {
         TestCompany co = newCompany();
         Reply started = post("/connections", co.apiKey(), "{\"integrationId\":\"openboard\"}");
         assertStatus(201, started);
-        assertNotNull("201 has a Location", started.location());
         String id = started.json().path("id").asText();
+        assertEquals(baseUrl() + "/connections/" + id, started.location());
         assertEquals("SCOPE_REVIEW", started.json().path("status").asText());
 
         // consent is all or nothing
