@@ -38,7 +38,6 @@ public class AuthService {
      * Checked against when the email is unknown, so both cases cost the same time. Not derived from
      * a password: deriving one at class loading held up the host's boot by a second or more.
      */
-    private static final String DUMMY_HASH = Passwords.unmatchable();
 
     /** Login was refused for too many failures; {@code retryAfterSeconds} goes into {@code Retry-After}. */
     public static final class TooManyAttempts extends ApiException {
@@ -159,11 +158,11 @@ public class AuthService {
         List<UserEntity> fitting = new java.util.ArrayList<>();
         if (found.isEmpty()) {
             // the same work as for a known email, so that its answer time says nothing
-            Passwords.matches(password.toCharArray(), DUMMY_HASH);
+            Passwords.matches(password.toCharArray(), Passwords.unmatchable());
         }
         for (UserEntity u : found) {
             boolean ok = Passwords.matches(password.toCharArray(),
-                    u.getPasswordHash() == null ? DUMMY_HASH : u.getPasswordHash());
+                    u.getPasswordHash() == null ? Passwords.unmatchable() : u.getPasswordHash());
             if (ok && u.getPasswordHash() != null && u.isActive()) {
                 fitting.add(u);
             }

@@ -37,11 +37,23 @@ public final class Passwords {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
 
+    /**
+     * The iteration count of new hashes: always {@link #ITERATIONS} in the host. Core's unit tests
+     * lower it ({@link #workForTests}), since hundreds of 600,000-iteration hashes would make their
+     * suite, and every mutation run of it, take minutes for nothing they check.
+     */
+    private static volatile int work = ITERATIONS;
+
     private Passwords() {
     }
 
     public static String hash(char[] password) {
-        return hash(password, ITERATIONS);
+        return hash(password, work);
+    }
+
+    /** For unit tests only: the iteration count of new hashes (see {@link #work}). */
+    static void workForTests(int iterations) {
+        work = iterations;
     }
 
     static String hash(char[] password, int iterations) {
@@ -65,7 +77,7 @@ public final class Passwords {
         byte[] hash = new byte[32];
         RANDOM.nextBytes(salt);
         RANDOM.nextBytes(hash);
-        return stored(ITERATIONS, salt, hash);
+        return stored(work, salt, hash);
     }
 
     /** Checks a password against a stored hash in constant time; {@code null} stored never matches. */

@@ -1,6 +1,5 @@
 package org.hiremarket.core.internal.identity;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -116,28 +115,16 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     IdentityFixture(Map<String, Object> identityConfig) {
+        // what these tests check does not depend on the hashes' cost (PasswordsTest checks the real one)
+        Passwords.workForTests(1_000);
         tokens = new TokenService(db, config(IdentityConfig.class, identityConfig));
         users = new UserService(db, mailer, tokens);
         auth = new AuthService(db, tokens, mailer, clock);
     }
 
     /** An annotation-typed configuration with its defaults, some of them replaced. */
-    @SuppressWarnings("unchecked")
     static <A> A config(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, m, args) -> {
-            switch (m.getName()) {
-                case "annotationType":
-                    return type;
-                case "toString":
-                    return type.getSimpleName() + values;
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "equals":
-                    return proxy == args[0];
-                default:
-                    return values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
-            }
-        });
+        return org.hiremarket.core.internal.common.TestConfigs.config(type, values);
     }
 
     private static Path tempDir() {
