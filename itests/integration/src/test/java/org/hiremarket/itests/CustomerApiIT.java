@@ -511,6 +511,13 @@ public class CustomerApiIT extends HireMarketTestSupport {
         Response html = api().call("GET", "/jobs", key, null, "Accept", "text/html");
         assertEquals(406, html.status());
         assertEquals("urn:hiremarket:problem:not-acceptable", html.json().path("type").asText());
+        // a body that is not JSON: 415, and nothing created
+        int jobsBefore = api().call("GET", "/jobs", key, null).json().path("totalFound").asInt();
+        Response xml = api().raw("POST", "/jobs", key, "<job><title>T</title></job>", "application/xml", Map.of());
+        assertEquals(xml.toString(), 415, xml.status());
+        assertEquals("urn:hiremarket:problem:unsupported-media-type", xml.json().path("type").asText());
+        assertEquals("send the body as application/json", xml.json().path("detail").asText());
+        assertEquals(jobsBefore, api().call("GET", "/jobs", key, null).json().path("totalFound").asInt());
         assertProblemWithFields(api().call("GET", "/jobs?status=OPEN", key, null), 400, "status");
 
         String email = unique("dup") + "@example.com";

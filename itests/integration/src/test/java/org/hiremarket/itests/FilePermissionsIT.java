@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,13 +71,17 @@ public class FilePermissionsIT {
         // no shutdown port: no port file, and the JVM listens on the configured ports only
         assertFalse("no shutdown port file", Files.exists(home.resolve("data/port")));
         long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).trim());
-        Set<Integer> listening = listeningPorts(pid);
+        Map<Integer, String> sockets = listeningSockets(pid);
+        Set<Integer> listening = sockets.keySet();
         assertTrue("listens on HTTP: " + listening, listening.contains(karaf.httpPort));
         Set<Integer> unexpected = new HashSet<>(listening);
         unexpected.removeAll(karaf.ports);
         assertTrue("no port but the configured ones (a shutdown port?): " + unexpected, unexpected.isEmpty());
 
         assertTrue("listens on JMX: " + listening, listening.containsAll(karaf.ports));
+        // every listener on the loopback address only, as the README promises: HTTP, console, JMX
+        sockets.forEach((port, address) -> assertTrue("port " + port + " listens on " + address + ", not 127.0.0.1",
+                LOOPBACK.contains(address)));
         // the first start of a fresh data/ shows no stack trace (the JMX connector printed one when
         // its configuration arrived again while it was starting) and no JAVA_HOME warning
         String console = Files.readString(home.resolve("console.out"));
@@ -115,8 +120,15 @@ public class FilePermissionsIT {
         }
     }
 
-    /** TCP ports a process listens on: its socket inodes matched against /proc/net/tcp and tcp6. */
-    private static Set<Integer> listeningPorts(long pid) throws IOException {
+    /** 127.0.0.1 and ::1 as /proc/net/tcp and tcp6 write them (IPv4 also mapped into IPv6). */
+    private static final Set<String> LOOPBACK = Set.of("0100007F", "0000000000000000FFFF00000100007F",
+            "00000000000000000000000001000000");
+
+    /**
+     * TCP ports a process listens on, each with its local address as /proc/net writes it: its socket
+     * inodes matched against /proc/net/tcp and tcp6.
+     */
+    private static Map<Integer, String> listeningSockets(long pid) throws IOException {
         Set<String> inodes = new HashSet<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
             for (Path fd : fds.toList()) {
@@ -130,7 +142,7 @@ public class FilePermissionsIT {
                 }
             }
         }
-        Set<Integer> ports = new HashSet<>();
+        Map<Integer, String> ports = new java.util.TreeMap<>();
         for (String table : new String[] { "/proc/net/tcp", "/proc/net/tcp6" }) {
             Path t = Path.of(table);
             if (!Files.exists(t)) {
@@ -140,7 +152,8 @@ public class FilePermissionsIT {
                 String[] f = line.trim().split("\\s+");
                 // sl local_address rem_address st ... inode (field 9)
                 if (f.length > 9 && f[3].equals("0A") && inodes.contains(f[9])) {
-                    ports.add(Integer.parseInt(f[1].substring(f[1].indexOf(':') + 1), 16));
+                    int colon = f[1].indexOf(':');
+                    ports.put(Integer.parseInt(f[1].substring(colon + 1), 16), f[1].substring(0, colon));
                 }
             }
         }

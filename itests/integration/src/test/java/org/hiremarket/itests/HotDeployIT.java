@@ -3,10 +3,14 @@ package org.hiremarket.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -17,6 +21,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Dropping a plugin jar into {@code deploy/}, updating it and deleting it take effect live: the
  * integration appears, its connections become UNAVAILABLE when it goes and ACTIVE when it is back.
+ * A vendor's KAR (features and bundle in one archive) installs and uninstalls from the console.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -58,5 +63,38 @@ public class HotDeployIT extends HireMarketTestSupport {
         Reply back = get("/integrations/openboard", co.apiKey());
         assertEquals("the admin's activation survives a redeploy", 200, back.status());
         assertEquals("AVAILABLE", back.json().path("status").asText());
+    }
+
+    @Test
+    public void aVendorsKarInstallsAndUninstallsFromTheConsole() throws Exception {
+        // a KAR as a vendor ships it: a features repository and the bundle it names, in Maven layout
+        Path kar = Files.createTempDirectory("kar").resolve("faulty-connector-1.0.kar");
+        try (OutputStream file = Files.newOutputStream(kar); ZipOutputStream zip = new ZipOutputStream(file)) {
+            zip.putNextEntry(new ZipEntry("repository/com/example/vendor/faulty-connector/1.0/faulty-connector-1.0-features.xml"));
+            zip.write(("<features name=\"faulty-connector-1.0\" xmlns=\"http://karaf.apache.org/xmlns/features/v1.6.0\">"
+                    + "<feature name=\"faulty-connector\" version=\"1.0\" install=\"auto\">"
+                    + "<bundle>mvn:com.example.vendor/faulty-connector/1.0</bundle></feature></features>")
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("repository/com/example/vendor/faulty-connector/1.0/faulty-connector-1.0.jar"));
+            Files.copy(Path.of(System.getProperty("hiremarket.faulty.plugin")), zip);
+            zip.closeEntry();
+        }
+        console("kar:install " + kar.toUri());
+        assertTrue(console("kar:list"), console("kar:list").contains("faulty-connector-1.0"));
+        awaitTrue("the KAR's integrations deployed",
+                () -> console("marketplace:integrations --no-format").contains("faulty-throws"));
+        String activated = console("marketplace:activate faulty-assess");
+        assertTrue(activated, activated.contains("is now offered"));
+        TestCompany co = createCompany("KAR customer");
+        awaitTrue("offered", () -> get("/integrations/faulty-assess", co.apiKey()).status() == 200);
+
+        console("kar:uninstall faulty-connector-1.0");
+        awaitTrue("the KAR's integrations gone with it",
+                () -> !console("marketplace:integrations --no-format").contains("faulty-throws"));
+        assertTrue(Arrays.stream(bundleContext.getBundles())
+                .noneMatch(b -> b.getLocation().contains("com.example.vendor/faulty-connector")));
+        assertEquals("still offered by the admin, answered as unavailable", "UNAVAILABLE",
+                get("/integrations/faulty-assess", co.apiKey()).json().path("status").asText());
     }
 }

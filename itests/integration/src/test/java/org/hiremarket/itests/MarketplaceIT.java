@@ -88,6 +88,32 @@ public class MarketplaceIT extends HireMarketTestSupport {
     }
 
     @Test
+    public void anApiKeyCreatedFromTheConsoleWorksAndIsPrintedOnce() throws Exception {
+        TestCompany co = newCompany();
+        String out = console("marketplace:apikey-create " + co.id() + " reporting");
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("API key: (hm_\\S+)").matcher(out);
+        assertTrue(out, key.find());
+        assertTrue(out, out.contains("it is shown only once"));
+        assertStatus(200, get("/integrations", key.group(1)));
+        Reply keys = get("/credentials/api-keys", co.apiKey());
+        assertStatus(200, keys);
+        assertEquals("the company's first key and the new one", 2, keys.json().size());
+        assertTrue(keys.body(), keys.body().contains("\"label\":\"reporting\""));
+        assertFalse("the key itself is never listed", keys.body().contains(key.group(1)));
+        // an unknown company: a clear error, no key
+        try {
+            String unknown = console("marketplace:apikey-create no-such-company");
+            org.junit.Assert.fail("no key for a company that does not exist: " + unknown);
+        } catch (Exception expected) {
+            Throwable t = expected;
+            while (t.getCause() != null && !(t instanceof IllegalArgumentException)) {
+                t = t.getCause();
+            }
+            assertEquals("company 'no-such-company' does not exist", t.getMessage());
+        }
+    }
+
+    @Test
     public void everyRequestNeedsAValidApiKey() throws Exception {
         Reply none = get("/integrations", null);
         assertProblem(401, "unauthorized", none);
