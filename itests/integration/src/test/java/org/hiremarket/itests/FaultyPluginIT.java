@@ -36,7 +36,7 @@ public class FaultyPluginIT extends HireMarketTestSupport {
 
     @Before
     public void faultyPluginIsDeployed() throws Exception {
-        if (!console("marketplace:integrations --no-format").contains("faulty-throws")) {
+        if (integrationRow("faulty-throws") == null) {
             String jar = new File(System.getProperty("hiremarket.faulty.plugin")).toURI().toString();
             console("bundle:install -s " + jar);
             awaitTrue("faulty integrations deployed", () -> {

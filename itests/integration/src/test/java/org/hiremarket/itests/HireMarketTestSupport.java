@@ -185,6 +185,28 @@ public abstract class HireMarketTestSupport {
         return result == null ? printed : printed + result;
     }
 
+    /** The columns of {@code marketplace:integrations}; without formatting it prints tab-separated rows only. */
+    private static final java.util.List<String> INTEGRATION_COLUMNS = java.util.List.of("ID", "Name", "Kind", "Vendor",
+            "Bundle", "State", "Active", "Connections", "Health", "Circuit", "Calls/failed");
+
+    /**
+     * The row of {@code marketplace:integrations --no-format} for one integration id, by column name
+     * ({@link #INTEGRATION_COLUMNS}); {@code null} when it is not listed.
+     */
+    protected java.util.Map<String, String> integrationRow(String id) throws Exception {
+        for (String line : console("marketplace:integrations --no-format").lines().toList()) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length == INTEGRATION_COLUMNS.size() && cells[0].trim().equals(id)) {
+                java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < cells.length; i++) {
+                    row.put(INTEGRATION_COLUMNS.get(i), cells[i].trim());
+                }
+                return row;
+            }
+        }
+        return null;
+    }
+
     /** A company created through the console, with its API key. */
     protected record TestCompany(String id, String name, String apiKey) {
     }
@@ -289,7 +311,7 @@ public abstract class HireMarketTestSupport {
     protected void installAndActivate(String feature, String integrationId) throws Exception {
         console("feature:install " + feature);
         awaitTrue(integrationId + " deployed",
-                () -> console("marketplace:integrations --no-format").contains(integrationId));
+                () -> integrationRow(integrationId) != null);
         String out = console("marketplace:activate " + integrationId);
         assertTrue(out, out.contains("is now offered"));
     }

@@ -34,7 +34,7 @@ public class HotDeployIT extends HireMarketTestSupport {
         Files.copy(Path.of(System.getProperty("hiremarket.openboard.plugin")), jar, StandardCopyOption.REPLACE_EXISTING);
 
         awaitTrue("openboard deployed from deploy/",
-                () -> console("marketplace:integrations --no-format").contains("openboard"));
+                () -> integrationRow("openboard") != null);
         console("marketplace:activate openboard");
         TestCompany co = createCompany("Hot deploy customer");
         awaitTrue("openboard offered", () -> get("/integrations/openboard", co.apiKey()).status() == 200);
@@ -83,7 +83,7 @@ public class HotDeployIT extends HireMarketTestSupport {
         console("kar:install " + kar.toUri());
         assertTrue(console("kar:list"), console("kar:list").contains("faulty-connector-1.0"));
         awaitTrue("the KAR's integrations deployed",
-                () -> console("marketplace:integrations --no-format").contains("faulty-throws"));
+                () -> integrationRow("faulty-throws") != null);
         String activated = console("marketplace:activate faulty-assess");
         assertTrue(activated, activated.contains("is now offered"));
         TestCompany co = createCompany("KAR customer");
@@ -91,7 +91,7 @@ public class HotDeployIT extends HireMarketTestSupport {
 
         console("kar:uninstall faulty-connector-1.0");
         awaitTrue("the KAR's integrations gone with it",
-                () -> !console("marketplace:integrations --no-format").contains("faulty-throws"));
+                () -> integrationRow("faulty-throws") == null);
         assertTrue(Arrays.stream(bundleContext.getBundles())
                 .noneMatch(b -> b.getLocation().contains("com.example.vendor/faulty-connector")));
         assertEquals("still offered by the admin, answered as unavailable", "UNAVAILABLE",

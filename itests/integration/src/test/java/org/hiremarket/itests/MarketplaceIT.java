@@ -48,7 +48,7 @@ public class MarketplaceIT extends HireMarketTestSupport {
 
     @Before
     public void openBoardIsOffered() throws Exception {
-        if (!console("marketplace:integrations --no-format").contains("openboard")) {
+        if (integrationRow("openboard") == null) {
             installAndActivate("hiremarket-plugin-openboard", "openboard");
         }
     }
@@ -171,10 +171,10 @@ public class MarketplaceIT extends HireMarketTestSupport {
         try {
             console("feature:install hiremarket-plugin-talentbridge");
             awaitTrue("talentbridge deployed",
-                    () -> console("marketplace:integrations --no-format").contains("talentbridge"));
+                    () -> integrationRow("talentbridge") != null);
             console("feature:uninstall hiremarket-plugin-talentbridge");
             awaitTrue("talentbridge gone",
-                    () -> !console("marketplace:integrations --no-format").contains("talentbridge"));
+                    () -> integrationRow("talentbridge") == null);
         } finally {
             installing.set(false);
             caller.join(Duration.ofSeconds(60).toMillis());
@@ -293,9 +293,10 @@ public class MarketplaceIT extends HireMarketTestSupport {
             assertEquals("OpenBoard Jobs", known.path("name").asText());
             assertEquals("OpenBoard AB", known.path("vendor").asText());
             assertTrue("what is not known is not made up", known.path("accountFields").isMissingNode());
-            String admin = console("marketplace:integrations --no-format");
-            assertTrue(admin, admin.lines().anyMatch(l -> l.startsWith("openboard") && l.contains("OpenBoard Jobs")
-                    && l.contains("OpenBoard AB") && l.contains("UNAVAILABLE")));
+            java.util.Map<String, String> admin = integrationRow("openboard");
+            assertEquals("OpenBoard Jobs", admin.get("Name"));
+            assertEquals("OpenBoard AB", admin.get("Vendor"));
+            assertEquals("UNAVAILABLE", admin.get("State"));
             // nothing can be validated while the plugin is away ...
             assertProblem(409, "integration-unavailable", post("/connections/" + id + "/reactivate", co.apiKey(), null));
             // ... but disconnecting takes effect at once
@@ -303,7 +304,7 @@ public class MarketplaceIT extends HireMarketTestSupport {
             assertStatus(200, d);
             assertEquals("UNAVAILABLE", d.json().path("status").asText());
             assertEquals("DISCONNECTED", d.json().path("resumeStatus").asText());
-            assertTrue(console("marketplace:integrations --no-format").contains("UNAVAILABLE"));
+            assertEquals("UNAVAILABLE", integrationRow("openboard").get("State"));
         } finally {
             console("bundle:start org.hiremarket.plugin.openboard");
         }
@@ -343,7 +344,7 @@ public class MarketplaceIT extends HireMarketTestSupport {
             assertEquals("DEACTIVATED", shown.json().path("status").asText());
             assertEquals("ACTIVE", shown.json().path("resumeStatus").asText());
             assertProblem(409, "integration-deactivated", post("/connections/" + id + "/reactivate", co.apiKey(), null));
-            assertTrue(console("marketplace:integrations --no-format").matches("(?s).*openboard.*\\bno\\b.*"));
+            assertEquals("no", integrationRow("openboard").get("Active"));
         } finally {
             console("marketplace:activate openboard");
         }
@@ -354,7 +355,7 @@ public class MarketplaceIT extends HireMarketTestSupport {
 
     @Test
     public void reverseScopesAreAuthorizedWithTheAccountWhenTheVendorAsksForThem() throws Exception {
-        if (!console("marketplace:integrations --no-format").contains("skillcheck")) {
+        if (integrationRow("skillcheck") == null) {
             installAndActivate("hiremarket-plugin-skillcheck", "skillcheck");
         }
         TestCompany co = newCompany();
