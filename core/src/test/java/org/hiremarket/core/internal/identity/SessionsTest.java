@@ -190,6 +190,21 @@ public class SessionsTest {
     }
 
     @Test
+    public void aResetLimitWithoutRoomIsAConfigurationError() {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("password_reset_mails_per_email", 0),
+                Map.of("password_reset_mail_window_seconds", 0), Map.of("password_reset_requests_per_address", 0),
+                Map.of("password_reset_address_window_seconds", 0))) {
+            TokenService t = new TokenService(f.db, IdentityFixture.config(IdentityConfig.class, bad));
+            try {
+                new AuthService(f.db, t, f.mailer, f.clock);
+                fail("accepted " + bad);
+            } catch (IllegalArgumentException expected) {
+                assertEquals("a limit needs at least one request in a positive window", expected.getMessage());
+            }
+        }
+    }
+
+    @Test
     public void loginNeedsBothFields() {
         assertEquals("email", refused(400, "validation-error", () -> f.auth.login(null, PASSWORD, "a")).errors().get(0)
                 .field());

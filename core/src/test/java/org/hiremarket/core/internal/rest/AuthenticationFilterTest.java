@@ -384,9 +384,11 @@ public class AuthenticationFilterTest {
         ManualClock clock = new ManualClock();
         AuthFailureLimiter limiter = new AuthFailureLimiter(60, 2, clock);
         Method list = method(JobResource.class, "list");
-        // no credential and insufficient scope are no failed guesses
+        // no credential (a blank key, another scheme) and insufficient scope are no failed guesses
         for (int i = 0; i < 3; i++) {
             assertEquals(401, call(limiter, "203.0.113.5", list).status());
+            assertEquals(401, call(limiter, "203.0.113.5", list, "X-SmartToken", " ").status());
+            assertEquals(401, call(limiter, "203.0.113.5", list, "Authorization", "Basic dXNlcjpwdw==").status());
             assertEquals(403, call(limiter, "203.0.113.5", list, "Authorization", bearer(sessions.get(EMPLOYEE)))
                     .status());
         }
