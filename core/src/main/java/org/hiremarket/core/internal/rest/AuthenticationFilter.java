@@ -40,6 +40,13 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     private HttpServletRequest http;
 
+    /**
+     * Hands the authenticated caller to the resource ({@link CallerProvider}): the current CXF
+     * message. A seam for unit tests, where there is no current message.
+     */
+    java.util.function.Consumer<Caller> accepted = caller -> JAXRSUtils.getCurrentMessage().put(CallerProvider.KEY,
+            caller);
+
     AuthenticationFilter(CompanyService companies, TokenService tokens, AuthFailureLimiter failures) {
         this.companies = companies;
         this.tokens = tokens;
@@ -86,7 +93,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
                     "Bearer " + REALM + ", error=\"insufficient_scope\", scope=\"" + scope + "\"")));
             return;
         }
-        JAXRSUtils.getCurrentMessage().put(CallerProvider.KEY, caller);
+        accepted.accept(caller);
     }
 
     /** Whether the request carries an API key or a bearer token (a missing credential is no failed guess). */
