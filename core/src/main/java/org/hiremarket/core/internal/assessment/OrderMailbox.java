@@ -24,6 +24,7 @@ import org.hiremarket.api.assessment.CandidateInfo;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.api.integration.ConnectionContext;
 import org.hiremarket.api.integration.StandardScopes;
+import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
@@ -374,7 +375,17 @@ public class OrderMailbox {
                 after(o, null, "the vendor gave no acknowledgement (null)");
                 return;
             }
-            String conflict = ledger.acknowledged(orderId, ack);
+            String conflict;
+            try {
+                conflict = ledger.acknowledged(orderId, ack);
+            } catch (ApiException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                // the row changed between the ledger reading and writing it (the integration was announced
+                // again and its orders rescheduled): the vendor has the order, so record that on the row as it is now
+                conflict = ledger.acknowledged(orderId, ack);
+            }
             if (conflict != null) {
                 registry.caller().recordAnomaly(r.id(), conflict);
             }

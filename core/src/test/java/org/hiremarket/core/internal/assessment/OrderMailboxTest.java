@@ -100,6 +100,10 @@ public class OrderMailboxTest {
     private final ManualExecutor poller = new ManualExecutor();
     private final List<CountDownLatch> hung = new CopyOnWriteArrayList<>();
     private Plugins registry;
+    /** The database the mailbox is given: the test's, or one that lets something happen just before a commit. */
+    private Database mailboxDb;
+    private volatile Runnable beforeAGroupCommit;
+    private volatile boolean failNextGroupCommit;
     private ConnectionService connections;
     private OrderMailbox mailbox;
 
@@ -125,6 +129,7 @@ public class OrderMailboxTest {
         unit.factory().getCache().evictAll();
         start = System.currentTimeMillis();
         now.set(start);
+        mailboxDb = db;
     }
 
     @After
@@ -187,9 +192,46 @@ public class OrderMailboxTest {
         }
         // hostContext, all the mailbox asks of the connections, needs neither the marketplace nor more
         connections = new ConnectionService(db, registry, null, new CompanyService(db));
-        mailbox = new OrderMailbox(db, registry, connections, assessmentConfig(assessment), now::get, workers, poller,
-                false);
+        mailbox = new OrderMailbox(mailboxDb, registry, connections, assessmentConfig(assessment), now::get, workers,
+                poller, false);
         return present.length == 0 ? null : present[0];
+    }
+
+    /**
+     * The database, but the next write of the ledger's group commit runs {@link #beforeAGroupCommit}
+     * on another thread after its work and before its commit: another writer getting in between.
+     */
+    private Database interleaving() {
+        return new Database() {
+            @Override
+            public <R> R tx(java.util.function.Function<javax.persistence.EntityManager, R> work) {
+                if (failNextGroupCommit && Thread.currentThread().getName().startsWith("hiremarket-group-commit")) {
+                    failNextGroupCommit = false;
+                    throw new org.hiremarket.core.internal.common.ApiException(503, "database-unavailable",
+                            "Database unavailable", "the database is not available at the moment", null);
+                }
+                return db.tx(em -> {
+                    R result = work.apply(em);
+                    Runnable between = beforeAGroupCommit;
+                    if (between != null && Thread.currentThread().getName().startsWith("hiremarket-group-commit")) {
+                        beforeAGroupCommit = null;
+                        Thread other = new Thread(between, "test-other-writer");
+                        other.start();
+                        try {
+                            other.join(10_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return result;
+                });
+            }
+
+            @Override
+            public boolean inTransaction() {
+                return db.inTransaction();
+            }
+        };
     }
 
     private String connection(String companyId, String integrationId, Set<String> scopes) {
@@ -1132,6 +1174,53 @@ public class OrderMailboxTest {
         assertEquals(0, deliverAt(start + 30_011));
     }
 
+    /**
+     * The plugin announced again (its bundle updated) while an acknowledgement is being recorded:
+     * the recovery reschedules the integration's orders in one update, which changes the order's
+     * row between the ledger reading and writing it. The acknowledgement is still recorded.
+     */
+    @Test
+    public void anAcknowledgementIsRecordedEvenWhenTheOrderIsRescheduledMeanwhile() {
+        mailboxDb = interleaving();
+        Vendor vendor = open();
+        String id = order(connection(VENDOR), start);
+        now.set(start);
+        assertEquals(1, round());
+        beforeAGroupCommit = () -> {
+            registry.arrive(vendor);
+            poller.runAll();
+        };
+        workers.runAll();
+        assertNull("the other writer ran", beforeAGroupCommit);
+
+        AssessmentOrderEntity o = row(id);
+        assertEquals(OrderStatus.SENT, o.getStatus());
+        assertEquals("V-" + id, o.getVendorReference());
+        assertNull(o.getLastError());
+        assertNull(o.getNextAttemptAt());
+        assertEquals(1, o.getAttemptsMade());
+        assertEquals(0, o.getDeliveryAttempts());
+        assertEquals(1, vendor.orders.size());
+    }
+
+    @Test
+    public void anAcknowledgementTheDatabaseCannotTakeIsTriedAgainLater() {
+        mailboxDb = interleaving();
+        Vendor vendor = open();
+        String id = order(connection(VENDOR), start);
+        now.set(start);
+        assertEquals(1, round());
+        failNextGroupCommit = true;
+        workers.runAll();
+
+        AssessmentOrderEntity o = row(id);
+        assertEquals(OrderStatus.PLACED, o.getStatus());
+        assertEquals("the host could not deliver the order: the database is not available at the moment", o.getLastError());
+        assertEquals(1, o.getDeliveryAttempts());
+        assertWithin("retry", o.getNextAttemptAt() - start, 7_000, 13_000);
+        assertEquals(1, vendor.orders.size());
+    }
+
     @Test
     public void aRedeliveryAcknowledgedWithAnotherReferenceIsAnAnomalyOfTheIntegration() {
         open(Map.of(), Map.of(), new Vendor(OTHER));
@@ -1340,16 +1429,16 @@ public class OrderMailboxTest {
         registry.present(vendor);
         connections = new ConnectionService(db, registry, null, new CompanyService(db));
         String conn = connection(VENDOR);
-        long due = System.currentTimeMillis();
-        String first = order(conn, due);
-        String second = order(conn, due);
+        long later = System.currentTimeMillis() + 600_000;
+        String first = order(conn, later);
+        String second = order(conn, later);
         Set<Thread> before = dispatchers();
         mailbox = new OrderMailbox(db, registry, connections, assessmentConfig(Map.of("dispatch_interval_ms", 60_000L,
                 "delivery_threads", 1)));
-        await("both found by the first scan and delivered one after the other",
+        await("made due by the start-up recovery, found at once and delivered one after the other",
                 () -> row(first).getStatus() == OrderStatus.SENT && row(second).getStatus() == OrderStatus.SENT);
 
-        String third = order(conn, System.currentTimeMillis() + 600_000);
+        String third = order(conn, later);
         mailbox.enqueue(third, VENDOR);
         await("handed over and delivered", () -> row(third).getStatus() == OrderStatus.SENT);
         assertEquals(Set.of(first, second, third), Set.copyOf(vendor.orderIds()));
