@@ -22,9 +22,7 @@ import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -36,24 +34,14 @@ public class OrderCallbackTest {
 
     private static final Set<String> RESULTS = Set.of(StandardScopes.ASSESSMENT_RESULTS_WRITE);
 
-    /** One database for the class; every test uses orders of its own. */
-    private static InMemoryUnit unit;
+    private InMemoryUnit unit;
     private Database db;
     private volatile boolean down;
     private OrderLedger ledger;
 
-    @BeforeClass
-    public static void openDatabase() {
-        unit = new InMemoryUnit(true);
-    }
-
-    @AfterClass
-    public static void closeDatabase() {
-        unit.close();
-    }
-
     @Before
     public void open() {
+        unit = new InMemoryUnit(true);
         Database real = unit.database();
         // the database as the ledger sees it: down (503) while the test says so
         db = new Database() {
@@ -77,6 +65,7 @@ public class OrderCallbackTest {
     @After
     public void close() {
         ledger.close();
+        unit.close();
     }
 
     private String placed(String connectionId) {

@@ -67,9 +67,7 @@ import org.hiremarket.core.internal.marketplace.RegisteredIntegration;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -90,9 +88,8 @@ public class OrderMailboxTest {
     @Rule
     public final TemporaryFolder tmp = new TemporaryFolder();
 
-    /** One database for the class (a new one per test costs about a second); each test starts with no orders. */
-    private static InMemoryUnit unit;
-    private static Database db;
+    private InMemoryUnit unit;
+    private Database db;
     private long start;
     private final AtomicLong now = new AtomicLong();
     private final AtomicInteger seq = new AtomicInteger();
@@ -107,26 +104,10 @@ public class OrderMailboxTest {
     private ConnectionService connections;
     private OrderMailbox mailbox;
 
-    @BeforeClass
-    public static void openDatabase() {
+    @Before
+    public void openDatabase() {
         unit = new InMemoryUnit(true);
         db = unit.database();
-    }
-
-    @AfterClass
-    public static void closeDatabase() {
-        unit.close();
-    }
-
-    @Before
-    public void noOrders() {
-        db.tx(em -> {
-            for (String entity : List.of("AssessmentOrderEventEntity", "AssessmentOrderEntity", "ConnectionEntity")) {
-                em.createQuery("DELETE FROM " + entity + " e").executeUpdate();
-            }
-            return null;
-        });
-        unit.factory().getCache().evictAll();
         start = System.currentTimeMillis();
         now.set(start);
         mailboxDb = db;
@@ -141,6 +122,7 @@ public class OrderMailboxTest {
         if (registry != null) {
             registry.caller().close();
         }
+        unit.close();
     }
 
     // ------------------------------------------------------------------------------ fixture
