@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 import org.hiremarket.api.assessment.AssessmentOrder;
 import org.hiremarket.api.assessment.AssessmentProvider;
@@ -22,6 +24,7 @@ import org.hiremarket.api.assessment.CandidateInfo;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.api.integration.ConnectionContext;
 import org.hiremarket.api.integration.StandardScopes;
+import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
@@ -77,9 +80,15 @@ public class OrderMailbox {
     private final AssessmentConfig config;
     private final OrderLedger ledger;
     private final DeliveryPolicy policy;
-    private final ThreadPoolExecutor workers;
+    /** The time the mailbox decides by (epoch ms): the system clock, or a test's. */
+    private final LongSupplier clock;
+    private final ExecutorService workers;
     private final ScheduledExecutorService poller;
     private final Thread dispatcher;
+    /** The dispatcher's schedule; read and written by its thread only (or by a test driving the rounds). */
+    private long nextScan;
+    private long nextFullScan;
+    private long scannedUpTo;
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running = true;
@@ -97,18 +106,27 @@ public class OrderMailbox {
     @Activate
     public OrderMailbox(@Reference Database db, @Reference IntegrationRegistry registry,
             @Reference ConnectionService connections, AssessmentConfig config) {
+        this(db, registry, connections, config, System::currentTimeMillis, deliveryThreads(config),
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller")), true);
+    }
+
+    /**
+     * For tests: the clock the mailbox decides by, the executor deliveries run on and the one for
+     * recovery and polling; without the dispatcher thread ({@code dispatcherThread} false) the
+     * test runs the dispatcher's rounds itself ({@link #dispatchRound()}).
+     */
+    OrderMailbox(Database db, IntegrationRegistry registry, ConnectionService connections, AssessmentConfig config,
+            LongSupplier clock, ExecutorService workers, ScheduledExecutorService poller, boolean dispatcherThread) {
         this.db = db;
         this.registry = registry;
         this.connections = connections;
         this.config = config;
+        this.clock = clock;
         this.ledger = new OrderLedger(db);
         this.policy = new DeliveryPolicy(config.retry_initial_ms(), config.retry_max_ms(),
                 java.time.Duration.ofHours(config.delivery_max_hours()));
-        AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(config.delivery_threads(), config.delivery_threads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> daemon(r, "hiremarket-order-delivery-" + n.incrementAndGet()));
-        this.workers.allowCoreThreadTimeOut(true);
-        this.poller = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller"));
+        this.workers = workers;
+        this.poller = poller;
         this.dispatcher = daemon(this::dispatchLoop, "hiremarket-order-dispatcher");
         this.availability = r -> {
             try {
@@ -118,7 +136,9 @@ public class OrderMailbox {
             }
         };
         registry.onAvailable(availability);
-        this.dispatcher.start();
+        if (dispatcherThread) {
+            this.dispatcher.start();
+        }
         // integrations registered before this component came up (host start): deliver their open orders again
         poller.execute(() -> registry.all().stream().filter(RegisteredIntegration::usable)
                 .forEach(this::integrationAvailable));
@@ -137,6 +157,15 @@ public class OrderMailbox {
         poller.shutdownNow();
         workers.shutdownNow();
         ledger.close();
+    }
+
+    private static ThreadPoolExecutor deliveryThreads(AssessmentConfig config) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(config.delivery_threads(), config.delivery_threads(), 60,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> daemon(r, "hiremarket-order-delivery-" + n.incrementAndGet()));
+        workers.allowCoreThreadTimeOut(true);
+        return workers;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -165,26 +194,9 @@ public class OrderMailbox {
     // ------------------------------------------------------------------------------ dispatching
 
     private void dispatchLoop() {
-        long nextScan = 0;
-        long nextFullScan = 0;
-        long scannedUpTo = 0;
         while (running) {
             try {
-                long now = System.currentTimeMillis();
-                if (now >= nextScan || scanRequested) {
-                    boolean full = scanRequested || now >= nextFullScan;
-                    scanRequested = false;
-                    int found = scan(full ? Long.MIN_VALUE : scannedUpTo - SCAN_OVERLAP_MS, now);
-                    scannedUpTo = now;
-                    nextScan = now + config.dispatch_interval_ms();
-                    if (found >= SCAN_LIMIT) {
-                        // more were due than one scan reads (a backlog after a restart): the next scan reads all again
-                        nextFullScan = nextScan;
-                    } else if (full) {
-                        nextFullScan = now + FULL_SCAN_MS;
-                    }
-                }
-                dispatchQueued(now);
+                dispatchRound();
             } catch (RuntimeException e) {
                 LOG.warn("Order dispatcher round failed; trying again shortly", e);
             }
@@ -201,6 +213,25 @@ public class OrderMailbox {
                 woken = false;
             }
         }
+    }
+
+    /** One round of the dispatcher: scan for due orders when it is time, then hand queued ones to delivery threads. */
+    void dispatchRound() {
+        long now = clock.getAsLong();
+        if (now >= nextScan || scanRequested) {
+            boolean full = scanRequested || now >= nextFullScan;
+            scanRequested = false;
+            int found = scan(full ? Long.MIN_VALUE : scannedUpTo - SCAN_OVERLAP_MS, now);
+            scannedUpTo = now;
+            nextScan = now + config.dispatch_interval_ms();
+            if (found >= SCAN_LIMIT) {
+                // more were due than one scan reads (a backlog after a restart): the next scan reads all again
+                nextFullScan = nextScan;
+            } else if (full) {
+                nextFullScan = now + FULL_SCAN_MS;
+            }
+        }
+        dispatchQueued(now);
     }
 
     /**
@@ -344,7 +375,17 @@ public class OrderMailbox {
                 after(o, null, "the vendor gave no acknowledgement (null)");
                 return;
             }
-            String conflict = ledger.acknowledged(orderId, ack);
+            String conflict;
+            try {
+                conflict = ledger.acknowledged(orderId, ack);
+            } catch (ApiException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                // the row changed between the ledger reading and writing it (the integration was announced
+                // again and its orders rescheduled): the vendor has the order, so record that on the row as it is now
+                conflict = ledger.acknowledged(orderId, ack);
+            }
             if (conflict != null) {
                 registry.caller().recordAnomaly(r.id(), conflict);
             }
@@ -370,7 +411,7 @@ public class OrderMailbox {
 
     private void after(AssessmentOrderEntity o, PluginCallException failure, String message) {
         DeliveryPolicy.Decision d = policy.afterFailure(o.getStatus(), o.getDeliveryAttempts(), o.getPlacedAt(),
-                System.currentTimeMillis(), failure, message, registry.caller().pausedUntil(o.getIntegrationId()));
+                clock.getAsLong(), failure, message, registry.caller().pausedUntil(o.getIntegrationId()));
         if (d.retry()) {
             ledger.attemptFailed(o.getId(), d.error(), d.retryAt());
         } else {
@@ -385,7 +426,7 @@ public class OrderMailbox {
     private final Map<String, CachedContext> contexts = new ConcurrentHashMap<>();
 
     private ConnectionContext context(ConnectionEntity c) {
-        long now = System.currentTimeMillis();
+        long now = clock.getAsLong();
         CachedContext cached = contexts.get(c.getId());
         if (cached != null && cached.until > now) {
             return cached.context;
@@ -413,7 +454,7 @@ public class OrderMailbox {
             return;
         }
         try {
-            long now = System.currentTimeMillis();
+            long now = clock.getAsLong();
             int[] n = db.tx(em -> new int[] {
                 em.createQuery("UPDATE AssessmentOrderEntity o SET o.nextAttemptAt = :now"
                         + " WHERE o.integrationId = :integrationId AND o.status = :placed")
