@@ -1,6 +1,5 @@
 package org.hiremarket.core.internal.marketplace;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -202,6 +201,7 @@ public class MarketplaceService {
 
     /** Hides an integration from customers; existing connections keep their state. */
     public IntegrationAdminView deactivate(String integrationId) {
+        loaded.await();
         if (!activation.containsKey(integrationId) && !registry.isPresent(integrationId)) {
             throw ApiException.notFound("integration", integrationId);
         }
@@ -223,7 +223,10 @@ public class MarketplaceService {
         Map<String, IntegrationAdminView> out = new LinkedHashMap<>();
         for (RegisteredIntegration r : registry.all()) {
             boolean primary = registry.find(r.id()).orElse(null) == r;
-            String key = primary || !out.containsKey(r.id()) ? r.id() : r.id() + "#" + r.serviceId();
+            // the usable service has the id's place; a refused one with the same id is shown beside it,
+            // whichever of the two the registry lists first
+            boolean beside = !primary && (registry.isPresent(r.id()) || out.containsKey(r.id()));
+            String key = beside ? r.id() + "#" + r.serviceId() : r.id();
             String state = r.usable() ? "AVAILABLE" : "REFUSED";
             out.put(key, new IntegrationAdminView(r.id(), r.descriptor() == null ? "?" : r.descriptor().name(),
                     r.descriptor() == null ? null : r.descriptor().kind(),
@@ -243,9 +246,11 @@ public class MarketplaceService {
                         HealthView.of(registry.caller().health(id))));
             }
         }
-        List<IntegrationAdminView> list = new ArrayList<>(out.values());
-        list.sort(Comparator.comparing(IntegrationAdminView::id));
-        return list;
+        // by id, the id's own entry (the usable service) before refused ones beside it
+        return out.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, IntegrationAdminView> e) -> e.getValue().id())
+                        .thenComparing(e -> !e.getKey().equals(e.getValue().id())).thenComparing(Map.Entry::getKey))
+                .map(Map.Entry::getValue).toList();
     }
 
     public IntegrationAdminView adminView(String integrationId) {
