@@ -79,6 +79,12 @@ public class MarketplacePartsTest {
         assertEquals(List.of("jobs.read", "company.read"), List.copyOf(c.getGrantedScopes()));
         c.grantReverseScopes(Set.of());
         assertEquals(Set.of(), c.getGrantedReverseScopes());
+        c.grantReverseScopes(Set.of("vendor.catalog.read"));
+        assertEquals(Set.of("vendor.catalog.read"), c.getGrantedReverseScopes());
+        assertEquals(List.of("conn-1", "c-1", "board-a"), List.of(c.getId(), c.getCompanyId(), c.getIntegrationId()));
+        assertNull(c.getAccountData());
+        c.setAccountData("{}");
+        assertEquals("{}", c.getAccountData());
         c.moveTo(ConnectionState.AWAITING_ACCOUNT, "D", "desc", 200);
         assertEquals(200, c.getUpdatedAt());
         assertEquals(100, c.getCreatedAt());
