@@ -186,6 +186,18 @@ public class IntegrationRegistryTest {
     }
 
     @Test
+    public void aDeactivatedRegistryCallsNoPluginAnyMore() {
+        IntegrationRegistry gone = new IntegrationRegistry(config);
+        gone.deactivate();
+        try {
+            gone.caller().call("a", "op", () -> "never");
+            org.junit.Assert.fail("called a plugin after the registry stopped");
+        } catch (PluginCallException e) {
+            assertEquals(PluginCallException.Reason.BUSY, e.reason());
+        }
+    }
+
+    @Test
     public void theCallerFollowsTheConfiguration() throws Exception {
         IntegrationRegistry tight = new IntegrationRegistry(MarketplaceFixture.config(Map.of(
                 "plugin_max_concurrent_calls", 1, "breaker_failure_rate", 100f, "breaker_window", 2,
