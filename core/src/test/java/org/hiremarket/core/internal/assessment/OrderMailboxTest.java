@@ -661,6 +661,61 @@ public class OrderMailboxTest {
         assertEquals(late, vendor.orders.get(2).orderId());
     }
 
+    /** Copies the orders table's rows until it has {@code count}: each copy with new ids (cheaper than placing them). */
+    private void copiesOf(String id, int count) throws java.sql.SQLException {
+        List<String> columns = new ArrayList<>();
+        try (java.sql.Connection c = unit.dataSource().getConnection();
+                java.sql.ResultSet rs = c.getMetaData().getColumns(null, null, "HM_ASSESSMENT_ORDER", null)) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        char round = 'a';
+        for (int rows = 1; rows < count; rows *= 2, round++) {
+            String suffix = " || '" + round + "'";
+            String select = String.join(", ", columns.stream()
+                    .map(col -> col.equals("ID") || col.equals("AUTOKEY") ? col + suffix : col).toList());
+            unit.sql("INSERT INTO HM_ASSESSMENT_ORDER (" + String.join(", ", columns) + ") SELECT " + select
+                    + " FROM HM_ASSESSMENT_ORDER WHERE ID LIKE '" + id + "%'");
+        }
+        try (java.sql.Connection c = unit.dataSource().getConnection();
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT ID FROM HM_ASSESSMENT_ORDER WHERE ID LIKE '" + id
+                        + "%' ORDER BY ID")) {
+            List<String> extra = new ArrayList<>();
+            int n = 0;
+            while (rs.next()) {
+                if (++n > count) {
+                    extra.add(rs.getString(1));
+                }
+            }
+            for (String e : extra) {
+                unit.sql("DELETE FROM HM_ASSESSMENT_ORDER WHERE ID = '" + e + "'");
+            }
+        }
+        unit.factory().getCache().evictAll();
+    }
+
+    /**
+     * A backlog larger than one scan reads (2000 orders): the next scan reads everything again
+     * rather than only what became due since, so the orders beyond the first 2000 are found too.
+     */
+    @Test
+    public void aScanThatReadsItsLimitIsFollowedByAnotherFullScan() throws Exception {
+        Vendor vendor = open();
+        // 2000 orders of a plugin that is away (held for a minute once read), due before the one of a present one
+        String away = order(connection(OTHER), start - 10_000);
+        copiesOf(away, 2000);
+        String beyond = order(connection(VENDOR), start - 5_000);
+
+        assertEquals(0, deliverAt(start));
+        assertEquals("held", start + 60_000, (long) row(away).getNextAttemptAt());
+        assertEquals("not read yet", start - 5_000, (long) row(beyond).getNextAttemptAt());
+        assertEquals("the next scan reads all again", 1, deliverAt(start + 1_000));
+        assertEquals(List.of(beyond), vendor.orderIds());
+        assertEquals(0, deliverAt(start + 30_000));
+    }
+
     @Test
     public void aNewOrderHandedOverIsDeliveredAtOnceAndOnlyOnce() {
         Vendor vendor = open();
