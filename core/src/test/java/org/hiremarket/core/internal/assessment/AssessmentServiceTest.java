@@ -382,6 +382,28 @@ public class AssessmentServiceTest {
     }
 
     @Test
+    public void ordersThatEndedBeforeTheirCodeWasKeptSayWhatHappenedFromTheirTimes() {
+        OrderView v = place("java");
+        String where = " WHERE ID = '" + v.id() + "'";
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET STATUS = 'FAILED', STATUSCODE = NULL, SENTAT = NULL" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals("DELIVERY_FAILED", f.assessments.get(acme, v.id()).statusDetail());
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET SENTAT = 1000" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals("VENDOR_FAILED", f.assessments.get(acme, v.id()).statusDetail());
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET STATUSCODE = 'IDENTITY_UNVERIFIED'" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals("IDENTITY_UNVERIFIED", f.assessments.get(acme, v.id()).statusDetail());
+        // an order of a version that counted failed attempts only: the acknowledged call counts too
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET ATTEMPTSMADE = NULL, DELIVERYATTEMPTS = 2, VENDORREFERENCE = 'SC-9'" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals(3, f.assessments.get(acme, v.id()).delivery().attempts());
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET VENDORREFERENCE = NULL" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals(2, f.assessments.get(acme, v.id()).delivery().attempts());
+    }
+
+    @Test
     public void theListIsTheCompanysNewestFirstFilteredAndPaged() {
         ApplicationView grace = f.apply(acme, application.jobId(), "Grace", "grace@example.com");
         String second = f.connection(acme, "testlab", ConnectionState.ACTIVE);
