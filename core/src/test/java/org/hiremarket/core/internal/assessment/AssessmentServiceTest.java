@@ -318,6 +318,54 @@ public class AssessmentServiceTest {
         }
     }
 
+    /**
+     * Two orders at once while no list is cached: the second waits for the list the first is
+     * fetching and uses it, rather than asking the vendor again.
+     */
+    @Test
+    public void ordersPlacedAtOnceAskTheVendorForItsListOnce() throws Exception {
+        ApplicationView grace = f.apply(acme, application.jobId(), "Grace", "grace@example.com");
+        java.util.concurrent.CountDownLatch listing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        vendor.beforeListing = () -> {
+            listing.countDown();
+            try {
+                answer.await(4, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<OrderView> first = two.submit(() -> place("java"));
+            assertTrue(listing.await(4, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.atomic.AtomicReference<Thread> waiting = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.Future<OrderView> second = two.submit(() -> {
+                waiting.set(Thread.currentThread());
+                return f.assessments.place(acme, grace.id(), new OrderIn(connection, "sql"));
+            });
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+            while (!waitsForTheList(waiting.get()) && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertTrue("the second order waits for the list being fetched", waitsForTheList(waiting.get()));
+            answer.countDown();
+            assertEquals("Java developer", first.get(4, java.util.concurrent.TimeUnit.SECONDS).packageName());
+            assertEquals("SQL", second.get(4, java.util.concurrent.TimeUnit.SECONDS).packageName());
+        } finally {
+            answer.countDown();
+            two.shutdownNow();
+        }
+        assertEquals(1, vendor.listed.get());
+        assertEquals(2, f.orders(acme));
+    }
+
+    private static boolean waitsForTheList(Thread t) {
+        return t != null && t.getState() == Thread.State.BLOCKED && java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(e -> e.getClassName().equals(AssessmentService.class.getName())
+                        && e.getMethodName().equals("packages"));
+    }
+
     @Test
     public void aVendorDownWithNoListKnownRefusesTheOrder() {
         vendor.listRefuses = IntegrationException.unavailable("maintenance");
