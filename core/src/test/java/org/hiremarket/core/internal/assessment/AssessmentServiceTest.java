@@ -318,6 +318,54 @@ public class AssessmentServiceTest {
         }
     }
 
+    /**
+     * Two orders at once while no list is cached: the second waits for the list the first is
+     * fetching and uses it, rather than asking the vendor again.
+     */
+    @Test
+    public void ordersPlacedAtOnceAskTheVendorForItsListOnce() throws Exception {
+        ApplicationView grace = f.apply(acme, application.jobId(), "Grace", "grace@example.com");
+        java.util.concurrent.CountDownLatch listing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        vendor.beforeListing = () -> {
+            listing.countDown();
+            try {
+                answer.await(4, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<OrderView> first = two.submit(() -> place("java"));
+            assertTrue(listing.await(4, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.atomic.AtomicReference<Thread> waiting = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.Future<OrderView> second = two.submit(() -> {
+                waiting.set(Thread.currentThread());
+                return f.assessments.place(acme, grace.id(), new OrderIn(connection, "sql"));
+            });
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+            while (!waitsForTheList(waiting.get()) && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertTrue("the second order waits for the list being fetched", waitsForTheList(waiting.get()));
+            answer.countDown();
+            assertEquals("Java developer", first.get(4, java.util.concurrent.TimeUnit.SECONDS).packageName());
+            assertEquals("SQL", second.get(4, java.util.concurrent.TimeUnit.SECONDS).packageName());
+        } finally {
+            answer.countDown();
+            two.shutdownNow();
+        }
+        assertEquals(1, vendor.listed.get());
+        assertEquals(2, f.orders(acme));
+    }
+
+    private static boolean waitsForTheList(Thread t) {
+        return t != null && t.getState() == Thread.State.BLOCKED && java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(e -> e.getClassName().equals(AssessmentService.class.getName())
+                        && e.getMethodName().equals("packages"));
+    }
+
     @Test
     public void aVendorDownWithNoListKnownRefusesTheOrder() {
         vendor.listRefuses = IntegrationException.unavailable("maintenance");
@@ -379,6 +427,28 @@ public class AssessmentServiceTest {
         assertEquals("DELIVERY_RETRYING", got.statusDetail());
         assertEquals(new AssessmentViews.DeliveryView(1, 1, "connection refused", Instant.ofEpochMilli(123_456L)),
                 got.delivery());
+    }
+
+    @Test
+    public void ordersThatEndedBeforeTheirCodeWasKeptSayWhatHappenedFromTheirTimes() {
+        OrderView v = place("java");
+        String where = " WHERE ID = '" + v.id() + "'";
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET STATUS = 'FAILED', STATUSCODE = NULL, SENTAT = NULL" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals("DELIVERY_FAILED", f.assessments.get(acme, v.id()).statusDetail());
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET SENTAT = 1000" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals("VENDOR_FAILED", f.assessments.get(acme, v.id()).statusDetail());
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET STATUSCODE = 'IDENTITY_UNVERIFIED'" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals("IDENTITY_UNVERIFIED", f.assessments.get(acme, v.id()).statusDetail());
+        // an order of a version that counted failed attempts only: the acknowledged call counts too
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET ATTEMPTSMADE = NULL, DELIVERYATTEMPTS = 2, VENDORREFERENCE = 'SC-9'" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals(3, f.assessments.get(acme, v.id()).delivery().attempts());
+        f.sql("UPDATE HM_ASSESSMENT_ORDER SET VENDORREFERENCE = NULL" + where);
+        f.unit.factory().getCache().evictAll();
+        assertEquals(2, f.assessments.get(acme, v.id()).delivery().attempts());
     }
 
     @Test

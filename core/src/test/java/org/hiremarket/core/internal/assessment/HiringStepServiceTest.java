@@ -232,6 +232,45 @@ public class HiringStepServiceTest {
         assertEquals(renamed.updatedOn().toEpochMilli(), f.step(a.id()).getUpdatedAt());
     }
 
+    /** Only the steps whose position changed are touched by a renumbering. */
+    @Test
+    public void onlyTheStepsThatMoveAreTouched() {
+        StepView a = add("A", null);
+        StepView b = add("B", null);
+        StepView c = add("C", null);
+        f.sql("UPDATE HM_HIRING_STEP SET UPDATEDAT = 5 WHERE JOBID = '" + job + "'");
+        f.unit.factory().getCache().evictAll();
+        StepView d = add("D", null);
+        assertEquals(List.of(5L, 5L, 5L), List.of(f.step(a.id()).getUpdatedAt(), f.step(b.id()).getUpdatedAt(),
+                f.step(c.id()).getUpdatedAt()));
+        assertEquals(d.updatedOn().toEpochMilli(), f.step(d.id()).getUpdatedAt());
+
+        StepView e = add("E", 2);
+        long now = e.updatedOn().toEpochMilli();
+        assertEquals(List.of(5L, now, now, now), List.of(f.step(a.id()).getUpdatedAt(), f.step(b.id()).getUpdatedAt(),
+                f.step(c.id()).getUpdatedAt(), f.step(d.id()).getUpdatedAt()));
+        assertEquals(List.of("A", "E", "B", "C", "D"), names());
+
+        f.sql("UPDATE HM_HIRING_STEP SET UPDATEDAT = 5 WHERE JOBID = '" + job + "'");
+        f.unit.factory().getCache().evictAll();
+        StepView moved = steps.update(acme, job, c.id(), new StepIn(null, 2, null));
+        now = moved.updatedOn().toEpochMilli();
+        assertTrue(now > 5);
+        assertEquals("A and D keep their places", List.of(5L, now, now, now, 5L), List.of(f.step(a.id()).getUpdatedAt(),
+                f.step(c.id()).getUpdatedAt(), f.step(e.id()).getUpdatedAt(), f.step(b.id()).getUpdatedAt(),
+                f.step(d.id()).getUpdatedAt()));
+        assertEquals(List.of("A", "C", "E", "B", "D"), names());
+
+        f.sql("UPDATE HM_HIRING_STEP SET UPDATEDAT = 5 WHERE JOBID = '" + job + "'");
+        f.unit.factory().getCache().evictAll();
+        steps.delete(acme, job, e.id());
+        assertEquals(List.of(5L, 5L), List.of(f.step(a.id()).getUpdatedAt(), f.step(c.id()).getUpdatedAt()));
+        assertTrue(f.step(b.id()).getUpdatedAt() > 5);
+        assertTrue(f.step(d.id()).getUpdatedAt() > 5);
+        assertEquals(3, f.step(b.id()).getPosition());
+        assertEquals(4, f.step(d.id()).getPosition());
+    }
+
     @Test
     public void aStepIsDeletedOnceNoApplicationIsInItAndTheOthersCloseUp() {
         StepView a = add("A", null);
@@ -398,6 +437,15 @@ public class HiringStepServiceTest {
                 new StepIn(null, null, new StepAssessmentIn(connection, "java"))));
         refused(404, "not-found", () -> steps.add(globex, theirJob,
                 new StepIn("Test", null, new StepAssessmentIn(connection, "java"))));
+
+        // a step row of another company that names our job (broken data) is no step of ours either
+        f.db.tx(em -> {
+            em.persist(new HiringStepEntity("foreign-step", globex.companyId(), job, 9, "Foreign", 1_000L));
+            return null;
+        });
+        refused(400, "validation-error", () -> steps.move(acme, ada.id(), "foreign-step"));
+        f.sql("DELETE FROM HM_HIRING_STEP WHERE ID = 'foreign-step'");
+        f.unit.factory().getCache().evictAll();
 
         assertEquals(before, f.snapshot());
         assertEquals(List.of("Coding test", "Interview"), names());

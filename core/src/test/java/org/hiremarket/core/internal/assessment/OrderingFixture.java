@@ -283,6 +283,8 @@ final class OrderingFixture implements AutoCloseable {
         volatile RuntimeException listFails;
         volatile IntegrationException listRefuses;
         volatile RuntimeException cancelFails;
+        /** Runs first in every package listing (a test holding the vendor's answer back). */
+        volatile Runnable beforeListing;
         final AtomicInteger listed = new AtomicInteger();
         final List<String> cancelled = new CopyOnWriteArrayList<>();
 
@@ -297,6 +299,7 @@ final class OrderingFixture implements AutoCloseable {
             listFails = null;
             listRefuses = null;
             cancelFails = null;
+            beforeListing = null;
             listed.set(0);
             cancelled.clear();
         }
@@ -320,6 +323,9 @@ final class OrderingFixture implements AutoCloseable {
         @Override
         public List<AssessmentPackage> listPackages(ConnectionContext context) throws IntegrationException {
             listed.incrementAndGet();
+            if (beforeListing != null) {
+                beforeListing.run();
+            }
             if (listRefuses != null) {
                 throw listRefuses;
             }
