@@ -31,9 +31,7 @@ import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -52,8 +50,12 @@ public class AssessmentServiceTest {
     private String connection;
     private ApplicationView application;
 
-    @BeforeClass
-    public static void deploy() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void deploy() {
+        if (f != null) {
+            return;
+        }
         f = new OrderingFixture(60);
         vendor = f.offer(new Vendor(OrderingFixture.VENDOR));
         testlab = f.offer(new Vendor("testlab"));
@@ -62,13 +64,9 @@ public class AssessmentServiceTest {
         f.offer(new Board());
     }
 
-    @AfterClass
-    public static void undeploy() {
-        f.close();
-    }
-
     @Before
     public void setUp() {
+        deploy();
         f.reset(vendor, testlab, quizzer);
         acme = f.company("acme");
         globex = f.company("globex");

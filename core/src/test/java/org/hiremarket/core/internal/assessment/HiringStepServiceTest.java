@@ -24,9 +24,7 @@ import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -44,8 +42,12 @@ public class HiringStepServiceTest {
     private String connection;
     private String job;
 
-    @BeforeClass
-    public static void deploy() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void deploy() {
+        if (f != null) {
+            return;
+        }
         f = new OrderingFixture(60);
         steps = f.steps;
         vendor = f.offer(new Vendor(OrderingFixture.VENDOR));
@@ -53,13 +55,9 @@ public class HiringStepServiceTest {
         f.offer(new Board());
     }
 
-    @AfterClass
-    public static void undeploy() {
-        f.close();
-    }
-
     @Before
     public void setUp() {
+        deploy();
         f.reset(vendor);
         acme = f.company("acme");
         globex = f.company("globex");

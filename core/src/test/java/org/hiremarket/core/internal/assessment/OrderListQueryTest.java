@@ -13,8 +13,7 @@ import org.hiremarket.core.internal.assessment.AssessmentService.ListQueries;
 import org.hiremarket.core.internal.assessment.AssessmentService.OrderFilter;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -30,8 +29,12 @@ public class OrderListQueryTest {
     private static InMemoryUnit unit;
     private static Database db;
 
-    @BeforeClass
-    public static void orders() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void orders() {
+        if (unit != null) {
+            return;
+        }
         unit = new InMemoryUnit(true);
         db = unit.database();
         db.tx(em -> {
@@ -49,9 +52,9 @@ public class OrderListQueryTest {
         });
     }
 
-    @AfterClass
-    public static void close() {
-        unit.close();
+    @Before
+    public void openOnce() {
+        orders();
     }
 
     @Test

@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.identity.UserViews.IdRef;
 import org.hiremarket.core.internal.identity.UserViews.UpdateUser;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -33,16 +32,20 @@ public class RoleAssignmentTest {
 
     private static IdentityFixture f;
 
-    @BeforeClass
-    public static void start() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void start() {
+        if (f != null) {
+            return;
+        }
         f = new IdentityFixture();
         // another administrator, so moving one away from ADMINISTRATOR never meets the last-administrator rule
         f.users.create(IdentityFixture.apiKey(), IdentityFixture.newUser(email(), ADMINISTRATOR));
     }
 
-    @AfterClass
-    public static void stop() {
-        f.close();
+    @Before
+    public void openOnce() {
+        start();
     }
 
     private static Set<Scope> scopes(Scope... s) {

@@ -30,9 +30,7 @@ import org.hiremarket.core.internal.job.JobViews.Sections;
 import org.hiremarket.core.internal.job.JobViews.UpdateJob;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
-import org.junit.AfterClass;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -60,20 +58,20 @@ public class JobServiceTest {
     private Caller acme;
     private Caller globex;
 
-    @BeforeClass
-    public static void open() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void open() {
+        if (unit != null) {
+            return;
+        }
         unit = new InMemoryUnit(true);
         db = unit.database();
         jobs = new JobService(db);
     }
 
-    @AfterClass
-    public static void close() {
-        unit.close();
-    }
-
     @Before
     public void companies() {
+        open();
         acme = TestCompanies.create(db, "acme-" + java.util.UUID.randomUUID());
         globex = TestCompanies.create(db, "globex-" + java.util.UUID.randomUUID());
     }

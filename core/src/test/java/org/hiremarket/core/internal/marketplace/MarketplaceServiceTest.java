@@ -28,8 +28,6 @@ import org.hiremarket.core.internal.marketplace.Views.IntegrationView;
 import org.hiremarket.core.internal.marketplace.Views.KnownIntegration;
 import org.hiremarket.core.internal.marketplace.Views.ScopeView;
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Before;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
 import org.junit.Test;
@@ -50,18 +48,18 @@ public class MarketplaceServiceTest {
 
     private static InMemoryUnit unit;
 
-    @BeforeClass
-    public static void openDatabase() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void openDatabase() {
+        if (unit != null) {
+            return;
+        }
         unit = new InMemoryUnit(true);
-    }
-
-    @AfterClass
-    public static void closeDatabase() {
-        unit.close();
     }
 
     @Before
     public void setUp() {
+        openDatabase();
         f = new MarketplaceFixture(unit);
         marketplace = f.marketplace;
         boardA = new FakeBoard(MarketplaceFixture.board("board-a"));

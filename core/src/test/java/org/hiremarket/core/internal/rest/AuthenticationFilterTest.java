@@ -44,8 +44,7 @@ import org.hiremarket.core.internal.identity.SystemRole;
 import org.hiremarket.core.internal.identity.TestSessions;
 import org.hiremarket.core.internal.identity.TokenService;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.Before;
 import org.junit.Test;
 
 /**
@@ -72,8 +71,12 @@ public class AuthenticationFilterTest {
     private static final Map<SystemRole, String> sessions = new EnumMap<>(SystemRole.class);
     private final List<Caller> accepted = new ArrayList<>();
 
-    @BeforeClass
-    public static void open() {
+    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
+    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    static void open() {
+        if (unit != null) {
+            return;
+        }
         unit = new InMemoryUnit(true);
         companies = new CompanyService(unit.database());
         tokens = TestSessions.tokens(unit.database());
@@ -84,9 +87,9 @@ public class AuthenticationFilterTest {
         }
     }
 
-    @AfterClass
-    public static void close() {
-        unit.close();
+    @Before
+    public void openOnce() {
+        open();
     }
 
     /** What the filter did with one request. */
