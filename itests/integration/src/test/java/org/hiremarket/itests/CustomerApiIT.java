@@ -683,9 +683,10 @@ public class CustomerApiIT extends HireMarketTestSupport {
     public void aCredentialOverItsRateGets429WithRetryAfter() throws Exception {
         TestCompany acme = createCompany("Rate " + UUID.randomUUID());
         Credential key = Credential.apiKey(acme.apiKey());
-        console("config:property-set -p org.hiremarket.api rate.limit.per.second 2");
+        // one request a second, no burst: two requests within a second meet the limit however slow the machine
+        console("config:property-set -p org.hiremarket.api rate.limit.per.second 1");
         try {
-            console("config:property-set -p org.hiremarket.api rate.limit.burst 5");
+            console("config:property-set -p org.hiremarket.api rate.limit.burst 1");
             Response[] limited = new Response[1];
             awaitTrue("a 429", () -> {
                 for (int i = 0; i < 10; i++) {
