@@ -3,6 +3,7 @@ package org.hiremarket.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -270,14 +271,17 @@ public class AssessmentIT extends HireMarketTestSupport {
         assertFalse(get("/assessments", other.apiKey()).body().contains(orderId));
 
         // the console lists orders by company and status
-        String table = console("marketplace:orders --no-format -c " + co.id());
-        assertTrue(table, table.contains(orderId) && table.contains("COMPLETED"));
-        String completed = console("marketplace:orders --no-format -c " + co.id() + " -s COMPLETED");
-        assertTrue(completed, completed.contains(orderId));
-        String placedOnly = console("marketplace:orders --no-format -c " + co.id() + " -s PLACED");
-        assertFalse(placedOnly, placedOnly.contains(orderId));
-        String otherCompany = console("marketplace:orders --no-format -c " + other.id());
-        assertFalse(otherCompany, otherCompany.contains(orderId));
+        java.util.Map<String, String> row = consoleRow("marketplace:orders --no-format -c " + co.id(), ORDER_COLUMNS,
+                orderId);
+        assertEquals(co.id(), row.get("Company"));
+        assertEquals("skillcheck", row.get("Integration"));
+        assertEquals("java-dev", row.get("Package"));
+        assertEquals("COMPLETED", row.get("Status"));
+        assertEquals(row, consoleRow("marketplace:orders --no-format -c " + co.id() + " -s COMPLETED", ORDER_COLUMNS,
+                orderId));
+        assertNull(consoleRow("marketplace:orders --no-format -c " + co.id() + " -s PLACED", ORDER_COLUMNS, orderId));
+        assertEquals("another company's list has none of its orders", java.util.List.of(),
+                consoleRows("marketplace:orders --no-format -c " + other.id(), ORDER_COLUMNS));
         assertTrue(console("marketplace:orders --summary --no-format -i skillcheck").contains("COMPLETED"));
     }
 

@@ -188,23 +188,42 @@ public abstract class HireMarketTestSupport {
     /** The columns of {@code marketplace:integrations}; without formatting it prints tab-separated rows only. */
     private static final java.util.List<String> INTEGRATION_COLUMNS = java.util.List.of("ID", "Name", "Kind", "Vendor",
             "Bundle", "State", "Active", "Connections", "Health", "Circuit", "Calls/failed");
+    /** The columns of {@code marketplace:orders}. */
+    protected static final java.util.List<String> ORDER_COLUMNS = java.util.List.of("ID", "Company", "Integration",
+            "Package", "Status", "Attempts", "Placed", "Updated", "Last error");
+    /** The columns of {@code marketplace:connections}. */
+    protected static final java.util.List<String> CONNECTION_COLUMNS = java.util.List.of("ID", "Company", "Integration",
+            "Status", "Stored status", "Detail", "Updated");
 
     /**
-     * The row of {@code marketplace:integrations --no-format} for one integration id, by column name
-     * ({@link #INTEGRATION_COLUMNS}); {@code null} when it is not listed.
+     * The rows a console command prints with {@code --no-format} (tab-separated, no header), each by
+     * column name; rows of another width (other output) are left out.
      */
-    protected java.util.Map<String, String> integrationRow(String id) throws Exception {
-        for (String line : console("marketplace:integrations --no-format").lines().toList()) {
+    protected java.util.List<java.util.Map<String, String>> consoleRows(String command, java.util.List<String> columns)
+            throws Exception {
+        java.util.List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
+        for (String line : console(command).lines().toList()) {
             String[] cells = line.split("\t", -1);
-            if (cells.length == INTEGRATION_COLUMNS.size() && cells[0].trim().equals(id)) {
+            if (cells.length == columns.size()) {
                 java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
                 for (int i = 0; i < cells.length; i++) {
-                    row.put(INTEGRATION_COLUMNS.get(i), cells[i].trim());
+                    row.put(columns.get(i), cells[i].trim());
                 }
-                return row;
+                rows.add(row);
             }
         }
-        return null;
+        return rows;
+    }
+
+    /** The row of one id in a console table ({@code null} when it is not listed). */
+    protected java.util.Map<String, String> consoleRow(String command, java.util.List<String> columns, String id)
+            throws Exception {
+        return consoleRows(command, columns).stream().filter(r -> r.get("ID").equals(id)).findFirst().orElse(null);
+    }
+
+    /** The row of {@code marketplace:integrations --no-format} for one integration id; {@code null} when not listed. */
+    protected java.util.Map<String, String> integrationRow(String id) throws Exception {
+        return consoleRow("marketplace:integrations --no-format", INTEGRATION_COLUMNS, id);
     }
 
     /** A company created through the console, with its API key. */

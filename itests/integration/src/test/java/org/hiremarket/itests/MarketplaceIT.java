@@ -272,8 +272,11 @@ public class MarketplaceIT extends HireMarketTestSupport {
         assertTrue(states.toString(), states.containsAll(List.of("SCOPE_REVIEW", "AWAITING_ACCOUNT", "VALIDATING",
                 "FAILED", "ACTIVE", "DISCONNECTED")));
 
-        String consoleList = console("marketplace:connections --no-format -c " + co.id());
-        assertTrue(consoleList, consoleList.contains(id) && consoleList.contains("ACTIVE"));
+        java.util.Map<String, String> listed = consoleRow("marketplace:connections --no-format -c " + co.id(),
+                CONNECTION_COLUMNS, id);
+        assertEquals(co.id(), listed.get("Company"));
+        assertEquals("openboard", listed.get("Integration"));
+        assertEquals("ACTIVE", listed.get("Status"));
     }
 
     @Test

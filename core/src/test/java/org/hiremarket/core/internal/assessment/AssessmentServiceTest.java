@@ -22,7 +22,6 @@ import org.hiremarket.core.internal.assessment.AssessmentViews.OrderEventView;
 import org.hiremarket.core.internal.assessment.AssessmentViews.OrderIn;
 import org.hiremarket.core.internal.assessment.AssessmentViews.OrderView;
 import org.hiremarket.core.internal.assessment.AssessmentViews.PackageView;
-import org.hiremarket.core.internal.assessment.OrderingFixture.Board;
 import org.hiremarket.core.internal.assessment.OrderingFixture.Vendor;
 import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
@@ -50,8 +49,7 @@ public class AssessmentServiceTest {
     private String connection;
     private ApplicationView application;
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    // once per JVM, from @Before: see InMemoryUnit#shared
     static void deploy() {
         if (f != null) {
             return;
@@ -61,7 +59,7 @@ public class AssessmentServiceTest {
         testlab = f.offer(new Vendor("testlab"));
         quizzer = f.offer(new Vendor("quizzer"));
         f.deploy(new Vendor("hidden"));
-        f.offer(new Board());
+        f.offer(OrderingFixture.board());
     }
 
     @Before

@@ -17,7 +17,6 @@ import org.hiremarket.core.internal.assessment.AssessmentViews.StepAssessmentVie
 import org.hiremarket.core.internal.assessment.AssessmentViews.StepIn;
 import org.hiremarket.core.internal.assessment.AssessmentViews.StepMoveView;
 import org.hiremarket.core.internal.assessment.AssessmentViews.StepView;
-import org.hiremarket.core.internal.assessment.OrderingFixture.Board;
 import org.hiremarket.core.internal.assessment.OrderingFixture.Vendor;
 import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
@@ -42,8 +41,7 @@ public class HiringStepServiceTest {
     private String connection;
     private String job;
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    // once per JVM, from @Before: see InMemoryUnit#shared
     static void deploy() {
         if (f != null) {
             return;
@@ -52,7 +50,7 @@ public class HiringStepServiceTest {
         steps = f.steps;
         vendor = f.offer(new Vendor(OrderingFixture.VENDOR));
         f.offer(new Vendor("testlab"));
-        f.offer(new Board());
+        f.offer(OrderingFixture.board());
     }
 
     @Before

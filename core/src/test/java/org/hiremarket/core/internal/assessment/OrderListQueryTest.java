@@ -29,8 +29,7 @@ public class OrderListQueryTest {
     private static InMemoryUnit unit;
     private static Database db;
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    // once per JVM, from @Before: see InMemoryUnit#shared
     static void orders() {
         if (unit != null) {
             return;

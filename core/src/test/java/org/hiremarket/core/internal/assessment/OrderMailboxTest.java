@@ -9,7 +9,6 @@ import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +55,8 @@ import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
+import org.hiremarket.core.internal.common.TestConfigs;
+import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.api.jobboard.Publication;
 import org.hiremarket.core.internal.company.CompanyService;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
@@ -127,23 +128,8 @@ public class OrderMailboxTest {
 
     // ------------------------------------------------------------------------------ fixture
 
-    /** An annotation-typed configuration: its defaults, some of them replaced. */
-    @SuppressWarnings("unchecked")
     static <A> A config(Class<A> type, Map<String, Object> values) {
-        return (A) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (proxy, m, args) -> {
-            switch (m.getName()) {
-                case "annotationType":
-                    return type;
-                case "toString":
-                    return type.getSimpleName() + values;
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "equals":
-                    return proxy == args[0];
-                default:
-                    return values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
-            }
-        });
+        return TestConfigs.config(type, values);
     }
 
     private AssessmentConfig assessmentConfig(Map<String, Object> replaced) {
@@ -374,36 +360,9 @@ public class OrderMailboxTest {
     }
 
     /** A job board that happens to use an assessment vendor's id. */
-    static final class Board implements JobBoard {
-        final String id;
-
-        Board(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public IntegrationDescriptor descriptor() {
-            return new IntegrationDescriptor(id, "Board", "Tests Inc", IntegrationKind.JOB_BOARD, "1.0", "", List.of(),
-                    List.of(), List.of());
-        }
-
-        @Override
-        public ConnectResult connect(ConnectionContext context) {
-            return ConnectResult.connected("ok");
-        }
-
-        @Override
-        public void disconnect(ConnectionContext context) {
-        }
-
-        @Override
-        public Publication publish(ConnectionContext context, JobAd ad) {
-            return new Publication("r", null);
-        }
-
-        @Override
-        public void unpublish(ConnectionContext context, String boardReference) {
-        }
+    private static JobBoard board(String id) {
+        return new TestDescriptors.Board(new IntegrationDescriptor(id, "Board", "Tests Inc", IntegrationKind.JOB_BOARD,
+                "1.0", "", List.of(), List.of(), List.of()));
     }
 
     /** The registry with plugins the test deploys and removes, and the real guarded caller. */
@@ -1147,13 +1106,13 @@ public class OrderMailboxTest {
     @Test
     public void aPluginThatIsNoAssessmentProviderIsTreatedAsAbsent() {
         open(Map.of(), Map.of(), new Vendor(OTHER));
-        registry.present(new Board(VENDOR));
+        registry.present(board(VENDOR));
         String id = order(connection(VENDOR), start);
 
         assertEquals(0, deliverAt(start));
         assertEquals(start + 60_000, (long) row(id).getNextAttemptAt());
         // nor does its (re)appearance schedule anything
-        registry.arrive(new Board(VENDOR));
+        registry.arrive(board(VENDOR));
         poller.runAll();
         assertEquals(start + 60_000, (long) row(id).getNextAttemptAt());
         assertEquals(0, deliverAt(start + 1));

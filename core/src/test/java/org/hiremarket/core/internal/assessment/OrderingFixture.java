@@ -33,6 +33,7 @@ import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
+import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.api.jobboard.Publication;
 import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
@@ -351,30 +352,10 @@ final class OrderingFixture implements AutoCloseable {
     }
 
     /** A job board: deployed and offered, but it sells no assessments. */
-    static final class Board implements JobBoard {
-        @Override
-        public IntegrationDescriptor descriptor() {
-            return new IntegrationDescriptor("jobboard", "Job Board", "Boards Inc", IntegrationKind.JOB_BOARD, "1.0",
-                    "tests", List.of(new DataScope(StandardScopes.JOBS_READ, "to publish them")), List.of(), List.of());
-        }
-
-        @Override
-        public ConnectResult connect(ConnectionContext context) {
-            return ConnectResult.connected("ok");
-        }
-
-        @Override
-        public void disconnect(ConnectionContext context) {
-        }
-
-        @Override
-        public Publication publish(ConnectionContext context, JobAd ad) {
-            return new Publication("r", null);
-        }
-
-        @Override
-        public void unpublish(ConnectionContext context, String boardReference) {
-        }
+    static JobBoard board() {
+        return new TestDescriptors.Board(new IntegrationDescriptor("jobboard", "Job Board", "Boards Inc",
+                IntegrationKind.JOB_BOARD, "1.0", "tests",
+                List.of(new DataScope(StandardScopes.JOBS_READ, "to publish them")), List.of(), List.of()));
     }
 
     // ------------------------------------------------------------------------------ helpers

@@ -32,8 +32,7 @@ public class RoleAssignmentTest {
 
     private static IdentityFixture f;
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    // once per JVM, from @Before: see InMemoryUnit#shared
     static void start() {
         if (f != null) {
             return;

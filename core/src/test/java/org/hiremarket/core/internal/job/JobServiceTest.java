@@ -58,8 +58,7 @@ public class JobServiceTest {
     private Caller acme;
     private Caller globex;
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    // once per JVM, from @Before: see InMemoryUnit#shared
     static void open() {
         if (unit != null) {
             return;

@@ -48,18 +48,9 @@ public class MarketplaceServiceTest {
 
     private static InMemoryUnit unit;
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
-    static void openDatabase() {
-        if (unit != null) {
-            return;
-        }
-        unit = new InMemoryUnit(true);
-    }
-
     @Before
     public void setUp() {
-        openDatabase();
+        unit = InMemoryUnit.shared(getClass());
         f = new MarketplaceFixture(unit);
         marketplace = f.marketplace;
         boardA = new FakeBoard(MarketplaceFixture.board("board-a"));

@@ -12,8 +12,8 @@ import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
 import org.hiremarket.api.jobboard.Publication;
 
-/** Descriptors and a minimal job board for the validator tests. */
-final class TestDescriptors {
+/** Descriptors and a minimal job board for tests (the validator's, and others that need a plugin of another kind). */
+public final class TestDescriptors {
 
     private TestDescriptors() {
     }
@@ -29,10 +29,11 @@ final class TestDescriptors {
                         AccountField.secret("token", "Token"), AccountField.required("note", "Note").optional()));
     }
 
-    static final class Board implements JobBoard {
+    /** A job board that publishes nothing anywhere: connected at once, every ad "published" as {@code r}. */
+    public static final class Board implements JobBoard {
         private final IntegrationDescriptor d;
 
-        Board(IntegrationDescriptor d) {
+        public Board(IntegrationDescriptor d) {
             this.d = d;
         }
 

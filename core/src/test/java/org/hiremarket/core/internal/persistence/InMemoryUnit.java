@@ -56,6 +56,18 @@ public final class InMemoryUnit implements AutoCloseable {
         return Persistence.createEntityManagerFactory("hiremarket", properties);
     }
 
+    private static final Map<Class<?>, InMemoryUnit> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * One database for all tests of a class, opened by the first of them and kept for the JVM (the
+     * tests clean up what they need to). Called from {@code @Before}, not {@code @BeforeClass}: PIT
+     * runs a class with {@code @BeforeClass} as one unit (every test of it for every mutant), and each
+     * test on its own otherwise.
+     */
+    public static InMemoryUnit shared(Class<?> testClass) {
+        return SHARED.computeIfAbsent(testClass, c -> new InMemoryUnit(true));
+    }
+
     /** The next start: the factory is replaced by a new one on the same database. */
     public void restart() {
         emf.close();

@@ -71,8 +71,7 @@ public class AuthenticationFilterTest {
     private static final Map<SystemRole, String> sessions = new EnumMap<>(SystemRole.class);
     private final List<Caller> accepted = new ArrayList<>();
 
-    // once per JVM, from the first test's @Before rather than @BeforeClass: PIT runs a class with
-    // @BeforeClass as one unit (every test of it for every mutant), and each test on its own otherwise
+    // once per JVM, from @Before: see InMemoryUnit#shared
     static void open() {
         if (unit != null) {
             return;
