@@ -19,6 +19,7 @@ import java.util.Set;
 
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.common.WallClock;
 import org.hiremarket.core.internal.company.TestCompanies;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.job.JobService.JobFilter;
@@ -110,13 +111,6 @@ public class JobServiceTest {
         return db.tx(em -> em.find(JobEntity.class, id).getUpdatedAt());
     }
 
-    /** Moves on so that a later touch has a later time than an earlier one. */
-    private static void tick(long after) {
-        while (System.currentTimeMillis() <= after) {
-            Thread.onSpinWait();
-        }
-    }
-
     @Test
     public void everyStatusMoveIsAllowedExactlyAsDocumented() {
         for (JobStatus from : JobStatus.values()) {
@@ -144,7 +138,7 @@ public class JobServiceTest {
     public void theSameStatusAgainIsNoChange() {
         String id = jobIn(SOURCING);
         long before = updatedAt(id);
-        tick(before);
+        WallClock.after(before);
         assertEquals(SOURCING, jobs.changeStatus(acme, id, " SOURCING ").status());
         assertEquals("not touched", before, updatedAt(id));
         String ended = jobIn(FILLED);
@@ -155,7 +149,7 @@ public class JobServiceTest {
     public void aStatusChangeTouchesTheJob() {
         String id = job(acme);
         long before = updatedAt(id);
-        tick(before);
+        WallClock.after(before);
         JobView v = jobs.changeStatus(acme, id, "ON_HOLD");
         assertTrue(updatedAt(id) > before);
         assertEquals(updatedAt(id), v.updatedOn().toEpochMilli());
@@ -216,7 +210,7 @@ public class JobServiceTest {
     public void republishingTheSameVisibilityKeepsThePublicationTimeAndAnotherOneRenewsIt() {
         String id = job(acme);
         java.time.Instant first = jobs.publish(acme, id, "INTERNAL").jobAd().publishedOn();
-        tick(first.toEpochMilli());
+        WallClock.after(first.toEpochMilli());
         assertEquals(first, jobs.publish(acme, id, "INTERNAL").jobAd().publishedOn());
         assertEquals(first, stored(id).jobAd().publishedOn());
         JobView v = jobs.publish(acme, id, "PUBLIC");
@@ -247,13 +241,13 @@ public class JobServiceTest {
         String id = job(acme);
         jobs.publish(acme, id, "PUBLIC");
         long published = updatedAt(id);
-        tick(published);
+        WallClock.after(published);
         assertNull(jobs.unpublish(acme, id).jobAd());
         assertNull(stored(id).jobAd());
         long unpublished = updatedAt(id);
         assertTrue(unpublished > published);
         assertEquals("the status stays", SOURCING, stored(id).status());
-        tick(unpublished);
+        WallClock.after(unpublished);
         assertNull(jobs.unpublish(acme, id).jobAd());
         assertEquals("nothing to take down: not touched", unpublished, updatedAt(id));
     }
@@ -338,7 +332,7 @@ public class JobServiceTest {
         String id = job(acme);
         JobView before = stored(id);
         long touched = updatedAt(id);
-        tick(touched);
+        WallClock.after(touched);
         JobView after = jobs.update(acme, id, new UpdateJob(null, null, null, null, null, null, null, null, null));
         assertEquals(before.title(), after.title());
         assertEquals(before.refNumber(), after.refNumber());

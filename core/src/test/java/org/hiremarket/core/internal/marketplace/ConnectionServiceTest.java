@@ -32,6 +32,7 @@ import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.common.WallClock;
 import org.hiremarket.core.internal.company.TestCompanies;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.marketplace.MarketplaceFixture.FakeBoard;
@@ -677,6 +678,7 @@ public class ConnectionServiceTest {
         f.deploy(other, 2, "org.example.boardb");
         f.marketplace.activate("board-b");
         String a = active(acme);
+        WallClock.nextMillisecond(); // listed by creation time, then a random id
         String b = connections.start(acme, "board-b").id();
         connections.start(globex, "board-b");
 
@@ -706,7 +708,9 @@ public class ConnectionServiceTest {
         f.deploy(other, 2, "org.example.boardb");
         f.marketplace.activate("board-b");
         String a = active(acme);
+        WallClock.nextMillisecond(); // listed by creation time, then a random id
         String g = connections.start(globex, "board-b").id();
+        WallClock.nextMillisecond();
         String ga = connections.start(globex, "board-a").id();
 
         List<ConnectionAdminView> all = connections.adminList(null, null);
