@@ -35,4 +35,20 @@ public interface HostFacade {
      * @throws ScopeNotGrantedException without that scope
      */
     CompanyProfile companyProfile() throws ScopeNotGrantedException;
+
+    /**
+     * Sends a person to the customer: an application that came in on a job board, or a candidate
+     * an agency submits. Needs {@link StandardScopes#CANDIDATES_WRITE}. The application is created
+     * on the job the {@link CandidateSubmission#reference()} names, with this connection's
+     * integration as its source; a person who already applied to that job (same email) is not
+     * created twice. Safe to call again when unsure whether a call arrived.
+     *
+     * @throws ScopeNotGrantedException without that scope
+     * @throws IllegalArgumentException when the reference names nothing this connection published
+     *                                  or the job no longer takes applications, or a field is
+     *                                  invalid (the message says which)
+     * @throws IllegalStateException    when the host cannot store it now; send it again later
+     * @since 1.1
+     */
+    SubmissionReceipt submitCandidate(CandidateSubmission submission) throws ScopeNotGrantedException;
 }

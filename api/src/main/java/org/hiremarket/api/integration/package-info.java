@@ -14,7 +14,7 @@
  * host.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hiremarket.api.integration;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,7 +2,7 @@
  * Capability of job boards and multiposting tools: publishing and withdrawing job ads.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.hiremarket.api.jobboard;
 
 import org.osgi.annotation.bundle.Export;

@@ -57,8 +57,8 @@ public class AssessmentIT extends HireMarketTestSupport {
     protected Option[] extraOptions() {
         return new Option[] {
             // quick retries and a breaker that opens and closes within a test
-            editConfigurationFilePut("etc/org.hiremarket.assessments.cfg", "retry.initial.ms", "200"),
-            editConfigurationFilePut("etc/org.hiremarket.assessments.cfg", "retry.max.ms", "1000"),
+            editConfigurationFilePut("etc/org.hiremarket.mailbox.cfg", "retry.initial.ms", "200"),
+            editConfigurationFilePut("etc/org.hiremarket.mailbox.cfg", "retry.max.ms", "1000"),
             editConfigurationFilePut("etc/org.hiremarket.assessments.cfg", "poll.interval.seconds", "2"),
             editConfigurationFilePut("etc/org.hiremarket.marketplace.cfg", "breaker.open.seconds", "3"),
             editConfigurationFilePut("etc/org.hiremarket.marketplace.cfg", "plugin.call.timeout.ms", "3000") };

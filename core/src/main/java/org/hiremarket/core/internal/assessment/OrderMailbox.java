@@ -4,18 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 
 import org.hiremarket.api.assessment.AssessmentOrder;
 import org.hiremarket.api.assessment.AssessmentProvider;
@@ -25,6 +17,9 @@ import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.api.integration.ConnectionContext;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.mailbox.DeliveryPolicy;
+import org.hiremarket.core.internal.mailbox.Letters;
+import org.hiremarket.core.internal.mailbox.Mailbox;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
@@ -40,108 +35,52 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 /**
- * The durable order mailbox. Orders are committed before any vendor is called; this component then
- * delivers them: a dispatcher thread finds orders that are due, fairly per integration, and hands
- * them to delivery threads, which call the vendor through the guarded plugin caller (time limit,
- * bulkhead, circuit breaker). An acknowledgement moves the order to {@code SENT}; a failure
- * schedules the next attempt with exponential backoff and jitter; a refusal fails the order.
+ * Assessment orders as letters of the host's one {@link Mailbox}: orders are committed before any
+ * vendor is called; the mailbox finds those that are due and hands each to {@link #deliver}, which
+ * calls the vendor through the guarded plugin caller (time limit, bulkhead, circuit breaker). An
+ * acknowledgement moves the order to {@code SENT}; a failure schedules the next attempt with the
+ * mailbox's backoff; a refusal fails the order.
  *
- * <p>Whenever an integration becomes available (host start, bundle started, updated or
- * reinstalled), its open orders are delivered again with the same idempotency key and a fresh
- * callback: a vendor that kept them answers with its first acknowledgement, one that lost them (a
- * restarted demo vendor) carries on with them, and nothing is lost or duplicated. Vendors that
- * support polling are also asked for the status of open orders now and then.
+ * <p>Whenever a vendor becomes available (host start, bundle started, updated or reinstalled), its
+ * open orders are delivered again with the same idempotency key and a fresh callback: a vendor that
+ * kept them answers with its first acknowledgement, one that lost them (a restarted demo vendor)
+ * carries on with them, and nothing is lost or duplicated. Vendors that support polling are also
+ * asked for the status of open orders now and then.
  */
 @Component(service = OrderMailbox.class, immediate = true, configurationPid = AssessmentConfig.PID)
 @Designate(ocd = AssessmentConfig.class)
-public class OrderMailbox {
+public class OrderMailbox implements Letters {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderMailbox.class);
-    private static final long ABSENT_RECHECK_MS = 60_000;
-    private static final int SCAN_LIMIT = 2000;
-    /**
-     * A new order is queued in memory when it is committed; its due time in the database is this
-     * much later, so the scans, which read what became due, find it only if it is still waiting then.
-     */
-    static final long HANDOVER_GRACE_MS = 10_000;
-    /**
-     * How far back an incremental scan reaches before the previous one. Due times are written
-     * before they come (retries, hand-overs), so this only covers commits that were slow.
-     */
-    private static final long SCAN_OVERLAP_MS = 2_000;
-    /** How often the whole mailbox is scanned for due orders. */
-    private static final long FULL_SCAN_MS = 30_000;
+    /** See {@link Mailbox#HANDOVER_GRACE_MS}. */
+    static final long HANDOVER_GRACE_MS = Mailbox.HANDOVER_GRACE_MS;
 
     private final Database db;
     private final IntegrationRegistry registry;
     private final ConnectionService connections;
-    private final AssessmentConfig config;
+    private final Mailbox mailbox;
     private final OrderLedger ledger;
-    private final DeliveryPolicy policy;
-    /** The time the mailbox decides by (epoch ms): the system clock, or a test's. */
-    private final LongSupplier clock;
-    private final ExecutorService workers;
     private final ScheduledExecutorService poller;
-    private final Thread dispatcher;
-    /** The dispatcher's schedule; read and written by its thread only (or by a test driving the rounds). */
-    private long nextScan;
-    private long nextFullScan;
-    private long scannedUpTo;
-    private final Object signal = new Object();
-    private boolean woken;
     private volatile boolean running = true;
-    /** Orders being delivered right now, and how many per integration. */
-    private final Set<String> inflight = ConcurrentHashMap.newKeySet();
-    /** Orders waiting for a delivery slot, per integration. */
-    private final Map<String, Queue<String>> queues = new ConcurrentHashMap<>();
-    private final Set<String> queued = ConcurrentHashMap.newKeySet();
-    private final ThreadLocal<Boolean> holdsSlot = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    private volatile boolean scanRequested = true;
-    private final Map<String, AtomicInteger> inflightPer = new ConcurrentHashMap<>();
-    /** Told by the registry on its own (service registration) thread: the work is done on the poller. */
-    private final java.util.function.Consumer<RegisteredIntegration> availability;
 
     @Activate
     public OrderMailbox(@Reference Database db, @Reference IntegrationRegistry registry,
-            @Reference ConnectionService connections, AssessmentConfig config) {
-        this(db, registry, connections, config, System::currentTimeMillis, deliveryThreads(config),
-                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller")), true);
+            @Reference ConnectionService connections, @Reference Mailbox mailbox, AssessmentConfig config) {
+        this(db, registry, connections, config, mailbox,
+                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller")));
     }
 
-    /**
-     * For tests: the clock the mailbox decides by, the executor deliveries run on and the one for
-     * recovery and polling; without the dispatcher thread ({@code dispatcherThread} false) the
-     * test runs the dispatcher's rounds itself ({@link #dispatchRound()}).
-     */
+    /** For tests: the mailbox (with the test's clock and executors) and the executor polling runs on. */
     OrderMailbox(Database db, IntegrationRegistry registry, ConnectionService connections, AssessmentConfig config,
-            LongSupplier clock, ExecutorService workers, ScheduledExecutorService poller, boolean dispatcherThread) {
+            Mailbox mailbox, ScheduledExecutorService poller) {
         this.db = db;
         this.registry = registry;
         this.connections = connections;
-        this.config = config;
-        this.clock = clock;
+        this.mailbox = mailbox;
         this.ledger = new OrderLedger(db);
-        this.policy = new DeliveryPolicy(config.retry_initial_ms(), config.retry_max_ms(),
-                java.time.Duration.ofHours(config.delivery_max_hours()));
-        this.workers = workers;
         this.poller = poller;
-        this.dispatcher = daemon(this::dispatchLoop, "hiremarket-order-dispatcher");
-        this.availability = r -> {
-            try {
-                poller.execute(() -> integrationAvailable(r));
-            } catch (RejectedExecutionException stopped) {
-                // shutting down: the next start delivers them
-            }
-        };
-        registry.onAvailable(availability);
-        if (dispatcherThread) {
-            this.dispatcher.start();
-        }
-        // integrations registered before this component came up (host start): deliver their open orders again
-        poller.execute(() -> registry.all().stream().filter(RegisteredIntegration::usable)
-                .forEach(this::integrationAvailable));
+        mailbox.join(this);
         if (config.poll_interval_seconds() > 0) {
             poller.scheduleWithFixedDelay(this::pollOpenOrders, config.poll_interval_seconds(),
                     config.poll_interval_seconds(), TimeUnit.SECONDS);
@@ -151,21 +90,9 @@ public class OrderMailbox {
     @Deactivate
     void deactivate() {
         running = false;
-        registry.removeListener(availability);
-        wake();
-        dispatcher.interrupt();
+        mailbox.leave(this);
         poller.shutdownNow();
-        workers.shutdownNow();
         ledger.close();
-    }
-
-    private static ThreadPoolExecutor deliveryThreads(AssessmentConfig config) {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(config.delivery_threads(), config.delivery_threads(), 60,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> daemon(r, "hiremarket-order-delivery-" + n.incrementAndGet()));
-        workers.allowCoreThreadTimeOut(true);
-        return workers;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -178,60 +105,14 @@ public class OrderMailbox {
         return ledger;
     }
 
-    /** Something became due: look now rather than at the next idle check. */
-    public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
-    }
-
-    /** @return how many orders are being delivered right now */
+    /** @return how many letters the mailbox is delivering right now */
     public int inflight() {
-        return inflight.size();
+        return mailbox.inflight();
     }
 
-    // ------------------------------------------------------------------------------ dispatching
-
-    private void dispatchLoop() {
-        while (running) {
-            try {
-                dispatchRound();
-            } catch (RuntimeException e) {
-                LOG.warn("Order dispatcher round failed; trying again shortly", e);
-            }
-            synchronized (signal) {
-                if (!woken && running) {
-                    try {
-                        signal.wait(Math.max(1, config.dispatch_interval_ms()));
-                    } catch (InterruptedException e) {
-                        if (!running) {
-                            return;
-                        }
-                    }
-                }
-                woken = false;
-            }
-        }
-    }
-
-    /** One round of the dispatcher: scan for due orders when it is time, then hand queued ones to delivery threads. */
+    /** For tests driving the mailbox: one round of its dispatcher. */
     void dispatchRound() {
-        long now = clock.getAsLong();
-        if (now >= nextScan || scanRequested) {
-            boolean full = scanRequested || now >= nextFullScan;
-            scanRequested = false;
-            int found = scan(full ? Long.MIN_VALUE : scannedUpTo - SCAN_OVERLAP_MS, now);
-            scannedUpTo = now;
-            nextScan = now + config.dispatch_interval_ms();
-            if (found >= SCAN_LIMIT) {
-                // more were due than one scan reads (a backlog after a restart): the next scan reads all again
-                nextFullScan = nextScan;
-            } else if (full) {
-                nextFullScan = now + FULL_SCAN_MS;
-            }
-        }
-        dispatchQueued(now);
+        mailbox.dispatchRound();
     }
 
     /**
@@ -240,109 +121,41 @@ public class OrderMailbox {
      * here is only late, never lost.
      */
     public void enqueue(String orderId, String integrationId) {
-        if (queued.add(orderId)) {
-            queues.computeIfAbsent(integrationId, k -> new ConcurrentLinkedQueue<>()).add(orderId);
-        }
-        wake();
+        mailbox.enqueue(this, orderId, integrationId);
     }
 
-    /**
-     * Finds due orders in the database: those whose retry time has come and those placed while
-     * nothing queued them (a restart, a missed wake-up). Reads along the index of the due time, the
-     * earliest first, a bounded number per scan. Most scans are incremental: they read only what
-     * became due since the previous one (with an overlap for transactions that were committing
-     * meanwhile), so a backlog that is already queued in memory is not read again every second;
-     * a full scan now and then, and whenever an integration (re)appears, finds anything else.
-     */
-    private int scan(long from, long now) {
-        List<Object[]> due = db.tx(em -> em.createQuery("SELECT o.id, o.integrationId FROM AssessmentOrderEntity o"
+    // ------------------------------------------------------------------------------ letters
+
+    @Override
+    public String kind() {
+        return "order";
+    }
+
+    @Override
+    public boolean deliversTo(RegisteredIntegration integration) {
+        return integration.service() instanceof AssessmentProvider;
+    }
+
+    /** Reads along the index of the due time, the earliest first. */
+    @Override
+    public List<Due> due(long from, long now, int limit) {
+        return db.tx(em -> em.createQuery("SELECT o.id, o.integrationId FROM AssessmentOrderEntity o"
                 + " WHERE o.nextAttemptAt > :from AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt", Object[].class)
-                .setParameter("from", from).setParameter("now", now).setMaxResults(SCAN_LIMIT).getResultList());
-
-        for (Object[] row : due) {
-            String orderId = (String) row[0];
-            if (!inflight.contains(orderId) && queued.add(orderId)) {
-                queues.computeIfAbsent((String) row[1], k -> new ConcurrentLinkedQueue<>()).add(orderId);
-            }
-        }
-        return due.size();
+                .setParameter("from", from).setParameter("now", now).setMaxResults(limit).getResultList())
+                .stream().map(row -> new Due((String) row[0], (String) row[1])).toList();
     }
 
-    /** Hands queued orders to delivery threads, as many per integration as it has free slots. */
-    private void dispatchQueued(long now) {
-        // leave room in each integration's bulkhead for interactive calls (package lists, connects)
-        int perIntegration = Math.max(1, registry.config().plugin_max_concurrent_calls() - 2);
-        for (Map.Entry<String, Queue<String>> e : queues.entrySet()) {
-            String integrationId = e.getKey();
-            Queue<String> queue = e.getValue();
-            if (queue.isEmpty()) {
-                continue;
-            }
-            RegisteredIntegration r = registry.find(integrationId).orElse(null);
-            Instant paused = r == null ? null : registry.caller().pausedUntil(integrationId);
-            if (r == null || !(r.service() instanceof AssessmentProvider) || paused != null) {
-                // the plugin is away (look again when it is back, or in a minute) or its breaker is open
-                drop(queue);
-                postpone(integrationId, now, paused != null ? paused.toEpochMilli() : now + ABSENT_RECHECK_MS);
-                continue;
-            }
-            AtomicInteger running = inflightPer.computeIfAbsent(integrationId, k -> new AtomicInteger());
-            while (running.get() < perIntegration) {
-                String orderId = queue.poll();
-                if (orderId == null) {
-                    break;
-                }
-                queued.remove(orderId);
-                if (!inflight.add(orderId)) {
-                    continue;
-                }
-                running.incrementAndGet();
-                try {
-                    workers.execute(() -> deliver(orderId, r));
-                } catch (RejectedExecutionException rejected) {
-                    done(orderId, integrationId);
-                    return;
-                }
-            }
-        }
-    }
-
-    private void drop(Queue<String> queue) {
-        for (String id = queue.poll(); id != null; id = queue.poll()) {
-            queued.remove(id);
-        }
-    }
-
-    private void postpone(String integrationId, long now, long until) {
+    @Override
+    public void postpone(String integrationId, long now, long until) {
         db.tx(em -> em.createQuery("UPDATE AssessmentOrderEntity o SET o.nextAttemptAt = :until"
                 + " WHERE o.integrationId = :integrationId AND o.nextAttemptAt <= :now AND o.status IN :open")
                 .setParameter("until", until).setParameter("integrationId", integrationId).setParameter("now", now)
                 .setParameter("open", OrderStatus.open()).executeUpdate());
     }
 
-    private void done(String orderId, String integrationId) {
-        inflight.remove(orderId);
-        freeSlot(integrationId);
-    }
-
-    /** Gives an integration's delivery slot back, once per delivery (the thread-local flag says whether it still holds it). */
-    private void release(String integrationId) {
-        if (holdsSlot.get()) {
-            holdsSlot.set(false);
-            freeSlot(integrationId);
-        }
-    }
-
-    private void freeSlot(String integrationId) {
-        AtomicInteger c = inflightPer.get(integrationId);
-        if (c != null) {
-            c.decrementAndGet();
-        }
-    }
-
     /** Delivers one order and records the outcome. Never throws. */
-    void deliver(String orderId, RegisteredIntegration r) {
-        holdsSlot.set(true);
+    @Override
+    public void deliver(String orderId, RegisteredIntegration r, Runnable vendorAnswered) {
         AssessmentOrderEntity o = null;
         try {
             // read only: the ledger changes the order, each change in a transaction of its own
@@ -369,7 +182,7 @@ public class OrderMailbox {
                 ack = registry.caller().call(r.id(), "placeOrder", () -> provider.placeOrder(ctx, spi, callback));
             } finally {
                 // the vendor has answered: its slot is free while the answer is recorded
-                release(r.id());
+                vendorAnswered.run();
             }
             if (ack == null) {
                 after(o, null, "the vendor gave no acknowledgement (null)");
@@ -402,16 +215,13 @@ public class OrderMailbox {
                     LOG.warn("Order {} could not be rescheduled; it stays due", orderId, again);
                 }
             }
-        } finally {
-            inflight.remove(orderId);
-            release(r.id());
-            wake();
         }
     }
 
     private void after(AssessmentOrderEntity o, PluginCallException failure, String message) {
-        DeliveryPolicy.Decision d = policy.afterFailure(o.getStatus(), o.getDeliveryAttempts(), o.getPlacedAt(),
-                clock.getAsLong(), failure, message, registry.caller().pausedUntil(o.getIntegrationId()));
+        DeliveryPolicy.Decision d = mailbox.policy().afterFailure(o.getDeliveryAttempts(),
+                o.getStatus() == OrderStatus.PLACED ? o.getPlacedAt() : null, mailbox.now(), failure, message,
+                registry.caller().pausedUntil(o.getIntegrationId()));
         if (d.retry()) {
             ledger.attemptFailed(o.getId(), d.error(), d.retryAt());
         } else {
@@ -426,7 +236,7 @@ public class OrderMailbox {
     private final Map<String, CachedContext> contexts = new ConcurrentHashMap<>();
 
     private ConnectionContext context(ConnectionEntity c) {
-        long now = clock.getAsLong();
+        long now = mailbox.now();
         CachedContext cached = contexts.get(c.getId());
         if (cached != null && cached.until > now) {
             return cached.context;
@@ -448,14 +258,10 @@ public class OrderMailbox {
 
     // ------------------------------------------------------------------------------ recovery and polling
 
-    /** An integration is (back): deliver its waiting orders now and its open ones again. */
-    private void integrationAvailable(RegisteredIntegration r) {
-        if (!(r.service() instanceof AssessmentProvider)) {
-            return;
-        }
-        try {
-            long now = clock.getAsLong();
-            int[] n = db.tx(em -> new int[] {
+    /** A vendor is (back): its waiting orders are due now and its open ones are sent again. */
+    @Override
+    public void integrationAvailable(RegisteredIntegration r, long now) {
+        int[] n = db.tx(em -> new int[] {
                 em.createQuery("UPDATE AssessmentOrderEntity o SET o.nextAttemptAt = :now"
                         + " WHERE o.integrationId = :integrationId AND o.status = :placed")
                         .setParameter("now", now).setParameter("integrationId", r.id())
@@ -464,13 +270,8 @@ public class OrderMailbox {
                         + " WHERE o.integrationId = :integrationId AND o.status IN :sent")
                         .setParameter("now", now).setParameter("integrationId", r.id())
                         .setParameter("sent", Set.of(OrderStatus.SENT, OrderStatus.IN_PROGRESS)).executeUpdate() });
-            if (n[0] + n[1] > 0) {
-                LOG.info("Integration {} is available: delivering {} waiting and {} open orders again", r.id(), n[0], n[1]);
-            }
-            scanRequested = true;
-            wake();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not schedule the open orders of {} for delivery", r.id(), e);
+        if (n[0] + n[1] > 0) {
+            LOG.info("Integration {} is available: delivering {} waiting and {} open orders again", r.id(), n[0], n[1]);
         }
     }
 

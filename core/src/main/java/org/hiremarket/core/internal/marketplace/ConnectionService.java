@@ -46,6 +46,9 @@ import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +71,11 @@ public class ConnectionService {
     private final AccountStore accounts;
     private final AtomicLong eventSeq = new AtomicLong();
     private final Startup recovered;
+
+    /** Where people the plugins send arrive; absent while that domain restarts. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CandidateIntake intake;
 
     @Activate
     public ConnectionService(@Reference Database db, @Reference IntegrationRegistry registry,
@@ -349,6 +357,11 @@ public class ConnectionService {
      * The context the host hands to plugin calls for work of a connection it already owns (orders
      * placed before a disconnect are still delivered), with the partner account opened.
      */
+    /** For tests, and hosts wired by hand: where people the plugins send arrive. */
+    public void intake(CandidateIntake intake) {
+        this.intake = intake;
+    }
+
     public ConnectionContext hostContext(ConnectionEntity c) {
         return context(c, accounts.open(c.getAccountData()));
     }
@@ -357,7 +370,7 @@ public class ConnectionService {
         String companyId = c.getCompanyId();
         return new ConnectionContextImpl(c.getId(), companyId, new PartnerAccount(values),
                 new HostFacadeImpl(c.getGrantedScopes(), () -> new CompanyProfile(companyId,
-                        companies.findCompany(companyId).map(co -> co.name()).orElse(""))));
+                        companies.findCompany(companyId).map(co -> co.name()).orElse("")), c.getId(), () -> intake));
     }
 
     private static ConnectionEntity load(EntityManager em, Caller caller, String connectionId) {

@@ -56,6 +56,9 @@ import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
 import org.hiremarket.core.internal.common.TestConfigs;
+import org.hiremarket.core.internal.mailbox.DeliveryPolicy;
+import org.hiremarket.core.internal.mailbox.Mailbox;
+import org.hiremarket.core.internal.mailbox.MailboxConfig;
 import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.api.jobboard.Publication;
 import org.hiremarket.core.internal.company.CompanyService;
@@ -104,6 +107,8 @@ public class OrderMailboxTest {
     private volatile boolean failNextGroupCommit;
     private ConnectionService connections;
     private OrderMailbox mailbox;
+    /** The mailbox engine the orders are letters of. */
+    private Mailbox engine;
 
     @Before
     public void openDatabase() {
@@ -117,9 +122,7 @@ public class OrderMailboxTest {
     @After
     public void close() {
         hung.forEach(CountDownLatch::countDown);
-        if (mailbox != null) {
-            mailbox.deactivate();
-        }
+        stop();
         if (registry != null) {
             registry.caller().close();
         }
@@ -132,12 +135,35 @@ public class OrderMailboxTest {
         return TestConfigs.config(type, values);
     }
 
-    private AssessmentConfig assessmentConfig(Map<String, Object> replaced) {
+    /** Deactivates the orders' kind and the mailbox engine, as OSGi does when the host stops. */
+    private void stop() {
+        if (mailbox != null) {
+            mailbox.deactivate();
+            mailbox = null;
+        }
+        if (engine != null) {
+            engine.deactivate();
+            engine = null;
+        }
+    }
+
+    /** The orders' kind on a mailbox engine driven by the test's clock and executors. */
+    private OrderMailbox driven(Database ordersDb, Map<String, Object> settings) {
+        engine = new Mailbox(registry, config(MailboxConfig.class, settings(settings)), now::get, workers, poller,
+                false);
+        return new OrderMailbox(ordersDb, registry, connections, assessmentConfig(settings), engine, poller);
+    }
+
+    private static Map<String, Object> settings(Map<String, Object> replaced) {
         Map<String, Object> v = new HashMap<>(Map.of("retry_initial_ms", 10_000L, "retry_max_ms", 25_000L,
                 "delivery_max_hours", 2, "delivery_threads", 2, "dispatch_interval_ms", 1_000L,
                 "poll_interval_seconds", 0));
         v.putAll(replaced);
-        return config(AssessmentConfig.class, v);
+        return v;
+    }
+
+    private AssessmentConfig assessmentConfig(Map<String, Object> replaced) {
+        return config(AssessmentConfig.class, settings(replaced));
     }
 
     private Plugins registry(Map<String, Object> replaced) {
@@ -160,8 +186,7 @@ public class OrderMailboxTest {
         }
         // hostContext, all the mailbox asks of the connections, needs neither the marketplace nor more
         connections = new ConnectionService(db, registry, null, new CompanyService(db));
-        mailbox = new OrderMailbox(mailboxDb, registry, connections, assessmentConfig(assessment), now::get, workers,
-                poller, false);
+        mailbox = driven(mailboxDb, assessment);
         return present.length == 0 ? null : present[0];
     }
 
@@ -1301,8 +1326,7 @@ public class OrderMailboxTest {
             ledger.close();
         }
         now.set(start + 7);
-        mailbox = new OrderMailbox(db, registry, connections, assessmentConfig(Map.of()), now::get, workers, poller,
-                false);
+        mailbox = driven(db, Map.of());
         assertEquals(1, registry.listeners.size());
         assertEquals("recovery waits for the poller", 1, poller.pending());
         assertNull(row(mine).getNextAttemptAt());
@@ -1406,8 +1430,7 @@ public class OrderMailboxTest {
     public void deactivatingStopsListeningAndShutsTheExecutorsDown() {
         open();
         Consumer<RegisteredIntegration> listener = registry.listeners.get(0);
-        mailbox.deactivate();
-        mailbox = null;
+        stop();
         assertEquals(List.of(), registry.listeners);
         assertTrue(workers.isShutdown());
         assertTrue(poller.isShutdown());
@@ -1429,8 +1452,9 @@ public class OrderMailboxTest {
         String first = order(conn, later);
         String second = order(conn, later);
         Set<Thread> before = dispatchers();
-        mailbox = new OrderMailbox(db, registry, connections, assessmentConfig(Map.of("dispatch_interval_ms", 60_000L,
-                "delivery_threads", 1)));
+        engine = new Mailbox(registry, config(MailboxConfig.class, settings(Map.of("dispatch_interval_ms", 60_000L,
+                "delivery_threads", 1))));
+        mailbox = new OrderMailbox(db, registry, connections, engine, assessmentConfig(Map.of()));
         await("made due by the start-up recovery, found at once and delivered one after the other",
                 () -> row(first).getStatus() == OrderStatus.SENT && row(second).getStatus() == OrderStatus.SENT);
 
@@ -1443,15 +1467,14 @@ public class OrderMailboxTest {
         Set<Thread> started = dispatchers();
         started.removeAll(before);
         assertEquals(1, started.size());
-        mailbox.deactivate();
-        mailbox = null;
+        stop();
         await("the dispatcher ends", () -> started.stream().noneMatch(Thread::isAlive));
     }
 
     private static Set<Thread> dispatchers() {
         Set<Thread> out = new java.util.HashSet<>();
         Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().equals("hiremarket-order-dispatcher")).forEach(out::add);
+                .filter(t -> t.isAlive() && t.getName().equals("hiremarket-mailbox-dispatcher")).forEach(out::add);
         return out;
     }
 }

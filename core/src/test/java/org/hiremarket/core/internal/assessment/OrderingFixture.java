@@ -33,6 +33,8 @@ import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
+import org.hiremarket.core.internal.mailbox.Mailbox;
+import org.hiremarket.core.internal.mailbox.MailboxConfig;
 import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.api.jobboard.Publication;
 import org.hiremarket.core.internal.candidate.ApplicationService;
@@ -72,6 +74,7 @@ final class OrderingFixture implements AutoCloseable {
     final MarketplaceService marketplace;
     final ConnectionService connections;
     final RecordingMailbox mailbox;
+    private final Mailbox engine;
     final AssessmentService assessments;
     final HiringStepService steps;
     final JobService jobs;
@@ -98,8 +101,10 @@ final class OrderingFixture implements AutoCloseable {
         marketplace = new MarketplaceService(db, registry);
         connections = new ConnectionService(db, registry, marketplace, new CompanyService(db));
         AssessmentConfig ac = annotation(AssessmentConfig.class, Map.of("package_cache_seconds", packageCacheSeconds,
-                "poll_interval_seconds", 0, "dispatch_interval_ms", 3_600_000L, "delivery_threads", 1));
-        mailbox = new RecordingMailbox(db, emptyRegistry, connections, ac);
+                "poll_interval_seconds", 0));
+        engine = new Mailbox(emptyRegistry, annotation(MailboxConfig.class, Map.of("dispatch_interval_ms", 3_600_000L,
+                "delivery_threads", 1)));
+        mailbox = new RecordingMailbox(db, emptyRegistry, connections, engine, ac);
         assessments = new AssessmentService(db, registry, marketplace, connections, mailbox, ac);
         steps = new HiringStepService(db, assessments, mailbox);
         jobs = new JobService(db);
@@ -111,6 +116,7 @@ final class OrderingFixture implements AutoCloseable {
     public void close() {
         assessments.deactivate();
         mailbox.deactivate();
+        engine.deactivate();
         invoke(marketplace, "deactivate");
         invoke(registry, "deactivate");
         invoke(emptyRegistry, "deactivate");
@@ -266,9 +272,9 @@ final class OrderingFixture implements AutoCloseable {
     static final class RecordingMailbox extends OrderMailbox {
         final List<String> enqueued = new CopyOnWriteArrayList<>();
 
-        RecordingMailbox(Database db, IntegrationRegistry registry, ConnectionService connections,
+        RecordingMailbox(Database db, IntegrationRegistry registry, ConnectionService connections, Mailbox engine,
                 AssessmentConfig config) {
-            super(db, registry, connections, config);
+            super(db, registry, connections, engine, config);
         }
 
         @Override

@@ -6,12 +6,15 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.hiremarket.api.integration.CandidateSubmission;
 import org.hiremarket.api.integration.CompanyProfile;
+import org.hiremarket.api.integration.SubmissionReceipt;
 import org.hiremarket.api.integration.PartnerAccount;
 import org.hiremarket.api.integration.ScopeNotGrantedException;
 import org.hiremarket.api.integration.StandardScopes;
@@ -26,14 +29,14 @@ public class MarketplacePartsTest {
         HostFacadeImpl granted = new HostFacadeImpl(Set.of(StandardScopes.COMPANY_READ, StandardScopes.JOBS_READ), () -> {
             asked[0]++;
             return new CompanyProfile("c-1", "Acme");
-        });
+        }, "conn-1", () -> null);
         assertEquals(new CompanyProfile("c-1", "Acme"), granted.companyProfile());
         assertEquals(Set.of("company.read", "jobs.read"), granted.grantedScopes());
         assertTrue(granted.isGranted("jobs.read"));
         HostFacadeImpl jobsOnly = new HostFacadeImpl(Set.of(StandardScopes.JOBS_READ), () -> {
             asked[0]++;
             return new CompanyProfile("c-1", "Acme");
-        });
+        }, "conn-1", () -> null);
         try {
             jobsOnly.companyProfile();
             fail("the profile without its scope");
@@ -41,15 +44,52 @@ public class MarketplacePartsTest {
             assertEquals("the profile is not even read without the scope", 1, asked[0]);
         }
         Set<String> mutable = new LinkedHashSet<>(List.of("jobs.read"));
-        HostFacadeImpl copy = new HostFacadeImpl(mutable, () -> null);
+        HostFacadeImpl copy = new HostFacadeImpl(mutable, () -> null, "conn-1", () -> null);
         mutable.add("company.read");
         assertEquals("the grant is fixed when the call starts", Set.of("jobs.read"), copy.grantedScopes());
     }
 
     @Test
+    public void theFacadeSendsPeopleToTheIntakeForItsConnectionOnlyWithTheWriteScope() throws Exception {
+        List<String> arrived = new ArrayList<>();
+        CandidateIntake intake = (connectionId, s) -> {
+            arrived.add(connectionId + ":" + s.reference() + ":" + s.email());
+            return new SubmissionReceipt("app-1", "cand-1", false);
+        };
+        CandidateSubmission ada = new CandidateSubmission("ob-1", "Ada", "Lovelace", "ada@example.org", null, null, null);
+        HostFacadeImpl writer = new HostFacadeImpl(Set.of(StandardScopes.CANDIDATES_WRITE), () -> null, "conn-1",
+                () -> intake);
+        assertEquals(new SubmissionReceipt("app-1", "cand-1", false), writer.submitCandidate(ada));
+        assertEquals(List.of("conn-1:ob-1:ada@example.org"), arrived);
+
+        HostFacadeImpl reader = new HostFacadeImpl(Set.of(StandardScopes.JOBS_READ), () -> null, "conn-1", () -> intake);
+        try {
+            reader.submitCandidate(ada);
+            fail("a submission without candidates.write");
+        } catch (ScopeNotGrantedException expected) {
+            assertEquals(1, arrived.size());
+        }
+        try {
+            writer.submitCandidate(null);
+            fail("no submission");
+        } catch (IllegalArgumentException expected) {
+            assertEquals("the submission is required", expected.getMessage());
+        }
+        HostFacadeImpl restarting = new HostFacadeImpl(Set.of(StandardScopes.CANDIDATES_WRITE), () -> null, "conn-1",
+                () -> null);
+        try {
+            restarting.submitCandidate(ada);
+            fail("no intake: try later");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("send it again later"));
+        }
+        assertEquals(1, arrived.size());
+    }
+
+    @Test
     public void aContextNamesItsConnectionOnlyNeverTheAccount() {
         ConnectionContextImpl c = new ConnectionContextImpl("conn-1", "c-1", new PartnerAccount(Map.of("token", "s3cret")),
-                new HostFacadeImpl(Set.of(), () -> null));
+                new HostFacadeImpl(Set.of(), () -> null, "conn-1", () -> null));
         assertEquals("Connection[conn-1]", c.toString());
     }
 

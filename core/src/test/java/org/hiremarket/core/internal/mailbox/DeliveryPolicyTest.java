@@ -1,4 +1,4 @@
-package org.hiremarket.core.internal.assessment;
+package org.hiremarket.core.internal.mailbox;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -27,7 +27,7 @@ public class DeliveryPolicyTest {
         PluginCallException down = threw(IntegrationException.unavailable("down for maintenance"));
         long previous = 0;
         for (int attempts = 0; attempts < 12; attempts++) {
-            DeliveryPolicy.Decision d = policy.afterFailure(OrderStatus.PLACED, attempts, NOW, NOW, down, null, null);
+            DeliveryPolicy.Decision d = policy.afterFailure(attempts, NOW, NOW, down, null, null);
             assertTrue(d.retry());
             long wait = d.retryAt() - NOW;
             assertTrue("wait " + wait, wait >= 700 && wait <= 60_000);
@@ -42,16 +42,16 @@ public class DeliveryPolicyTest {
 
     @Test
     public void timeoutsAndBugsAreRetriedToo() {
-        assertTrue(policy.afterFailure(OrderStatus.PLACED, 0, NOW, NOW,
+        assertTrue(policy.afterFailure(0, NOW, NOW,
                 new PluginCallException(Reason.TIMED_OUT, "no answer", null), null, null).retry());
-        assertTrue(policy.afterFailure(OrderStatus.PLACED, 0, NOW, NOW, threw(new IllegalStateException("bug")), null,
+        assertTrue(policy.afterFailure(0, NOW, NOW, threw(new IllegalStateException("bug")), null,
                 null).retry());
-        assertTrue(policy.afterFailure(OrderStatus.PLACED, 0, NOW, NOW, null, "no acknowledgement", null).retry());
+        assertTrue(policy.afterFailure(0, NOW, NOW, null, "no acknowledgement", null).retry());
     }
 
     @Test
-    public void aRefusalFailsTheOrderWithTheVendorsReason() {
-        DeliveryPolicy.Decision d = policy.afterFailure(OrderStatus.PLACED, 0, NOW, NOW,
+    public void aRefusalFailsTheLetterWithTheVendorsReason() {
+        DeliveryPolicy.Decision d = policy.afterFailure(0, NOW, NOW,
                 threw(IntegrationException.invalid("UNKNOWN_PACKAGE", "no such package")), null, null);
         assertFalse(d.retry());
         assertTrue(d.failure(), d.failure().contains("UNKNOWN_PACKAGE") && d.failure().contains("no such package"));
@@ -61,22 +61,22 @@ public class DeliveryPolicyTest {
     @Test
     public void anOpenBreakerDefersTheNextAttempt() {
         Instant paused = Instant.ofEpochMilli(NOW + 30_000);
-        DeliveryPolicy.Decision d = policy.afterFailure(OrderStatus.PLACED, 0, NOW, NOW,
+        DeliveryPolicy.Decision d = policy.afterFailure(0, NOW, NOW,
                 new PluginCallException(Reason.CIRCUIT_OPEN, "paused", null), null, paused);
         assertTrue(d.retryAt() >= paused.toEpochMilli());
     }
 
     @Test
-    public void anOrderNeverAcknowledgedWithinTheLimitFails() {
+    public void aLetterNeverAcknowledgedWithinTheLimitFails() {
         long placed = NOW - Duration.ofHours(72).toMillis();
-        DeliveryPolicy.Decision d = policy.afterFailure(OrderStatus.PLACED, 41, placed, NOW,
+        DeliveryPolicy.Decision d = policy.afterFailure(41, placed, NOW,
                 threw(IntegrationException.unavailable("still down")), null, null);
         assertFalse(d.retry());
         assertEquals(DeliveryPolicy.NOT_ACKNOWLEDGED, d.code());
         assertTrue(d.failure(), d.failure().contains("72 hours") && d.failure().contains("42 attempts")
                 && d.failure().contains("still down"));
-        // a redelivery of an order the vendor already has never fails it for age
-        assertNull(policy.afterFailure(OrderStatus.SENT, 41, placed, NOW,
+        // a redelivery of what the vendor already has (no deadline) never fails it for age
+        assertNull(policy.afterFailure(41, null, NOW,
                 threw(IntegrationException.unavailable("still down")), null, null).failure());
     }
 }
