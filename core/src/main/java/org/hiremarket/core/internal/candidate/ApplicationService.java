@@ -109,6 +109,36 @@ public class ApplicationService {
         return view(em, a);
     }
 
+    /** What {@link #applyFromIntegration} did: the application, and whether the person had applied before. */
+    public record Intake(ApplicationView application, boolean duplicate) {
+    }
+
+    /**
+     * An application a connector sends (someone who applied on a job board): the candidate is found
+     * by email or created; a person who already applied to the job keeps their first application,
+     * which is returned as a duplicate.
+     *
+     * @throws ApiException 400 with every invalid field, 409 when the job takes no applications
+     */
+    public static Intake applyFromIntegration(EntityManager em, JobEntity job, CandidateIn person, SourceType type,
+            String sourceName, String actor) {
+        if (job.getStatus() == JobStatus.FILLED || job.getStatus() == JobStatus.CANCELLED) {
+            throw ApiException.conflict("job-closed", "Job closed",
+                    "the job is " + job.getStatus() + " and takes no new applications");
+        }
+        CandidateService.Checked data = CandidateService.check(person, "candidate.");
+        CandidateEntity candidate = findOrCreate(em, job.getCompanyId(), data, false);
+        List<ApplicationEntity> existing = em.createQuery(
+                "SELECT a FROM ApplicationEntity a WHERE a.jobId = :jobId AND a.candidateId = :candidateId",
+                ApplicationEntity.class).setParameter("jobId", job.getId()).setParameter("candidateId", candidate.getId())
+                .getResultList();
+        if (!existing.isEmpty()) {
+            return new Intake(view(em, existing.get(0)), true);
+        }
+        ApplicationEntity a = newApplication(em, job, candidate, type, sourceName, Set.of(), actor);
+        return new Intake(view(em, a), false);
+    }
+
     /** The applications an employee made through the portal. */
     public Page<ApplicationView> employeeApplications(String companyId, String userId, PageRequest page) {
         return db.tx(em -> {

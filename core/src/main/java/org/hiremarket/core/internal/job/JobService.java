@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -30,7 +31,11 @@ import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The jobs of a company, their status and their ad's publication. */
 @Component(service = JobService.class)
@@ -44,6 +49,22 @@ public class JobService {
     private final Database db;
 
     @Activate
+    /** Told of every change of a job inside its transaction (its ad on job boards follows it). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<JobWatcher> watchers = new CopyOnWriteArrayList<>();
+
+    /** For tests, and hosts wired by hand: who is told of job changes. */
+    public void watch(JobWatcher watcher) {
+        watchers.add(watcher);
+    }
+
+    private void changed(EntityManager em, JobEntity j, boolean adContentChanged, long now) {
+        for (JobWatcher w : watchers) {
+            w.jobChanged(em, j, adContentChanged, now);
+        }
+    }
+
     public JobService(@Reference Database db) {
         this.db = db;
     }
@@ -137,6 +158,7 @@ public class JobService {
         }
         return db.tx(em -> {
             JobEntity j = load(em, caller.companyId(), jobId);
+            JobViews.AdContent before = JobViews.AdContent.of(j);
             List<FieldError> sectionErrors = new ArrayList<>();
             Sections s = sections(sectionErrors, in.description(), JobViews.sections(j));
             if (!sectionErrors.isEmpty()) {
@@ -167,7 +189,9 @@ public class JobService {
                 j.setHeadcount(headcount);
             }
             j.setSections(s.companyDescription(), s.jobDescription(), s.qualifications(), s.additionalInformation());
-            j.touch(System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            j.touch(now);
+            changed(em, j, !before.equals(JobViews.AdContent.of(j)), now);
             return JobView.of(j);
         });
     }
@@ -189,7 +213,9 @@ public class JobService {
             if (target == JobStatus.FILLED || target == JobStatus.CANCELLED) {
                 j.unpublish();
             }
-            j.touch(System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            j.touch(now);
+            changed(em, j, false, now);
             return JobView.of(j);
         });
     }
@@ -214,6 +240,7 @@ public class JobService {
                 j.setStatus(JobStatus.SOURCING);
             }
             j.touch(now);
+            changed(em, j, false, now);
             return JobView.of(j);
         });
     }
@@ -223,7 +250,9 @@ public class JobService {
             JobEntity j = load(em, caller.companyId(), jobId);
             if (j.getAdVisibility() != null) {
                 j.unpublish();
-                j.touch(System.currentTimeMillis());
+                long now = System.currentTimeMillis();
+                j.touch(now);
+                changed(em, j, false, now);
             }
             return JobView.of(j);
         });

@@ -92,6 +92,15 @@ public final class JobViews {
         }
     }
 
+    /** What a job's ad shows, to tell whether a change of the job changed its ad. */
+    record AdContent(String title, String refNumber, JobLocation location, String industry, String function,
+            String experienceLevel, String department, Sections sections) {
+        static AdContent of(JobEntity j) {
+            return new AdContent(j.getTitle(), j.getRefNumber(), j.getLocation(), j.getIndustryId(), j.getFunctionId(),
+                    j.getExperienceLevelId(), j.getDepartment(), JobViews.sections(j));
+        }
+    }
+
     static LocationView location(JobEntity j) {
         JobLocation l = j.getLocation();
         return new LocationView(ReferenceData.countryName(l.countryCode()).orElse(l.countryCode()), l.countryCode(),

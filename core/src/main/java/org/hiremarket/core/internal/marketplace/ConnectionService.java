@@ -45,6 +45,7 @@ import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -71,6 +72,11 @@ public class ConnectionService {
     private final AccountStore accounts;
     private final AtomicLong eventSeq = new AtomicLong();
     private final Startup recovered;
+
+    /** Told when a connection is disconnected, inside that transaction (job-board postings come down). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<ConnectionWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Where people the plugins send arrive; absent while that domain restarts. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -178,6 +184,8 @@ public class ConnectionService {
             ConnectionEntity c = load(em, caller, connectionId);
             ConnectionStateMachine.requireMove(c.getState(), DISCONNECTED, "disconnect");
             move(em, c, DISCONNECTED, "DISCONNECTED", "Disconnected by the customer; no new work is sent");
+            long now = System.currentTimeMillis();
+            watchers.forEach(w -> w.connectionEnded(em, c, "The connection was disconnected by the customer", now));
             return c;
         });
         var r = registry.find(c0.getIntegrationId());
@@ -357,6 +365,11 @@ public class ConnectionService {
      * The context the host hands to plugin calls for work of a connection it already owns (orders
      * placed before a disconnect are still delivered), with the partner account opened.
      */
+    /** For tests, and hosts wired by hand: who is told of disconnects. */
+    public void watch(ConnectionWatcher watcher) {
+        watchers.add(watcher);
+    }
+
     /** For tests, and hosts wired by hand: where people the plugins send arrive. */
     public void intake(CandidateIntake intake) {
         this.intake = intake;

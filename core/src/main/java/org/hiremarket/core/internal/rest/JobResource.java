@@ -29,6 +29,9 @@ import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.identity.Scope;
 import org.hiremarket.core.internal.job.AdVisibility;
 import org.hiremarket.core.internal.job.JobService;
+import org.hiremarket.core.internal.posting.PostingService;
+import org.hiremarket.core.internal.posting.PostingViews.PostingIn;
+import org.hiremarket.core.internal.posting.PostingViews.PostingView;
 import org.hiremarket.core.internal.job.JobService.JobFilter;
 import org.hiremarket.core.internal.job.JobStatus;
 import org.hiremarket.core.internal.job.JobViews.CreateJob;
@@ -49,11 +52,30 @@ public class JobResource {
     private final JobService jobs;
     private final ApplicationService applications;
     private final HiringStepService steps;
+    private final PostingService postings;
 
-    JobResource(JobService jobs, ApplicationService applications, HiringStepService steps) {
+    JobResource(JobService jobs, ApplicationService applications, HiringStepService steps, PostingService postings) {
         this.jobs = jobs;
         this.applications = applications;
         this.steps = steps;
+        this.postings = postings;
+    }
+
+    @GET
+    @Path("/{id}/postings")
+    @Requires(Scope.JOBS_READ)
+    public List<PostingView> postings(@Context Caller caller, @PathParam("id") String id) {
+        return postings.listForJob(caller, id);
+    }
+
+    /** Posts the job's PUBLIC ad to one of the company's active job-board connections. */
+    @POST
+    @Path("/{id}/postings")
+    @Requires(Scope.JOBS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The posting, PENDING until the board confirms it", content = @Content(schema = @Schema(implementation = PostingView.class)))
+    public Response post(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, PostingIn body) {
+        PostingView p = postings.post(caller, id, Params.body(body));
+        return Response.created(uri.getBaseUriBuilder().path("postings").path(p.id()).build()).entity(p).build();
     }
 
     @GET

@@ -27,6 +27,7 @@ import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.DatabaseHealth;
+import org.hiremarket.core.internal.posting.PostingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -71,12 +72,12 @@ public class RestServer {
             @Reference CandidateService candidates, @Reference ApplicationService applications,
             @Reference EmployeeService employees, @Reference IdempotencyStore idempotency,
             @Reference AssessmentService assessments, @Reference HiringStepService steps, @Reference Database db,
-            @Reference DatabaseHealth health, ApiConfig config) {
+            @Reference DatabaseHealth health, @Reference PostingService postings, ApiConfig config) {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
             List<Object> documented = documented(companies, marketplace, connections, users, auth, tokens, credentials,
-                    jobs, candidates, applications, employees, assessments, steps, db, health);
+                    jobs, candidates, applications, employees, assessments, steps, db, health, postings);
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
@@ -102,14 +103,14 @@ public class RestServer {
             ConnectionService connections, UserService users, AuthService auth, TokenService tokens,
             CredentialService credentials, JobService jobs, CandidateService candidates,
             ApplicationService applications, EmployeeService employees, AssessmentService assessments,
-            HiringStepService steps, Database db, DatabaseHealth health) {
+            HiringStepService steps, Database db, DatabaseHealth health, PostingService postings) {
         return List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments),
                 new UserResource(users), new AuthResource(auth, tokens, users),
                 new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
-                new ReferenceResource(), new JobResource(jobs, applications, steps),
+                new ReferenceResource(), new JobResource(jobs, applications, steps, postings),
                 new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
                 new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
-                new PingResource(), new ReadyResource(db, health));
+                new PingResource(), new ReadyResource(db, health), new PostingResource(postings));
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {
