@@ -1,9 +1,18 @@
 package org.hiremarket.plugin.openboard;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 import org.hiremarket.api.integration.AccountField;
@@ -14,40 +23,114 @@ import org.hiremarket.api.integration.Integration;
 import org.hiremarket.api.integration.IntegrationDescriptor;
 import org.hiremarket.api.integration.IntegrationException;
 import org.hiremarket.api.integration.IntegrationKind;
+import org.hiremarket.api.integration.PartnerAccount;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
 import org.hiremarket.api.jobboard.Publication;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * OpenBoard, a demo job board. A customer connects with the id of their board and its feed token.
  * OpenBoard issues feed tokens per board: the first eight hex digits of a token are the CRC32 of
  * the board id, so a token copied from another board is refused. Boards whose id starts with
  * {@code closed-} have been closed by OpenBoard.
+ *
+ * <p>Ads behave like on a real board, kept in memory: OpenBoard checks each ad ({@link AdRules}),
+ * keeps one ad per posting in the board's {@link Catalogue} with a reference that never changes,
+ * answers a repeated idempotency key with its first publication, takes a new key for a known
+ * posting as an update and withdraws on unpublish. {@link OpenBoardConfig} can make it slow,
+ * down, or refuse new ads.
+ *
+ * <p>The component also registers as a {@code java.util.function.Supplier} with the service
+ * property {@code hiremarket.demo.stats=openboard}: its {@link #get()} returns the board's
+ * counters and a copy of its catalogue, for tests and benchmarks.
  */
-@Component(service = Integration.class, immediate = true)
-public class OpenBoardConnector implements JobBoard {
+@Component(service = { Integration.class, Supplier.class }, immediate = true,
+        property = OpenBoardConnector.STATS_PROPERTY + "=" + OpenBoardConnector.ID,
+        configurationPid = OpenBoardConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = OpenBoardConfig.class)
+public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenBoardConnector.class);
 
     static final String ID = "openboard";
+    static final String STATS_PROPERTY = "hiremarket.demo.stats";
     static final String BOARD_ID = "boardId";
     static final String FEED_TOKEN = "feedToken";
     static final String DEFAULT_CATEGORY = "defaultCategory";
-    static final int MAX_TITLE = 200;
+    static final String BOARD_PATTERN = "[a-z0-9][a-z0-9-]{2,39}";
+    static final String TOKEN_PATTERN = "[0-9a-f]{32}";
+
+    static final String REFUSED_MESSAGE = "OpenBoard is not accepting new ads for this board right now";
 
     private static final IntegrationDescriptor DESCRIPTOR = new IntegrationDescriptor(ID, "OpenBoard Jobs",
-            "OpenBoard AB", IntegrationKind.JOB_BOARD, "1.0.0",
+            "OpenBoard AB", IntegrationKind.JOB_BOARD, "1.1.0",
             "Publish your job ads on OpenBoard, the open job board for the Nordics.",
             List.of(new DataScope(StandardScopes.COMPANY_READ, "to show your company name and profile on your ads"),
                     new DataScope(StandardScopes.JOBS_READ, "to publish the jobs you choose as ads"),
                     new DataScope(StandardScopes.CANDIDATES_WRITE, "to send you the candidates who apply on OpenBoard")),
             List.of(AccountField.required(BOARD_ID, "OpenBoard board id")
-                    .withPattern("[a-z0-9][a-z0-9-]{2,39}", "3 to 40 lower-case letters, digits or '-', like acme-jobs"),
+                    .withPattern(BOARD_PATTERN, "3 to 40 lower-case letters, digits or '-', like acme-jobs"),
                     AccountField.secret(FEED_TOKEN, "Feed token")
-                            .withPattern("[0-9a-f]{32}", "the 32 hex digits shown under Settings → Feed on OpenBoard"),
+                            .withPattern(TOKEN_PATTERN, "the 32 hex digits shown under Settings → Feed on OpenBoard"),
                     new AccountField(DEFAULT_CATEGORY, "Default category", false, false, null,
                             "where ads go when a job has no category, like engineering")),
             List.of());
+
+    /** The boards' catalogues, by board id. */
+    private final Map<String, Catalogue> catalogues = new ConcurrentHashMap<>();
+    private final LongAdder ads = new LongAdder();
+    private final LongAdder updates = new LongAdder();
+    private final LongAdder replays = new LongAdder();
+    private final LongAdder withdrawals = new LongAdder();
+    private final LongAdder refusals = new LongAdder();
+    private final LongAdder relisted = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder applicationsSent = new LongAdder();
+    private volatile Settings settings = Settings.DEFAULTS;
+    /** For Declarative Services, which then calls {@link #activate}. */
+    public OpenBoardConnector() {
+    }
+
+    /** A running board with these settings, for tests; stop it with {@link #deactivate()}. */
+    OpenBoardConnector(Settings settings) {
+        start(settings);
+    }
+
+    @Activate
+    void activate(OpenBoardConfig config) {
+        start(Settings.from(config));
+    }
+
+    /** A new configuration applies from the next call on; the catalogue and scheduled applicants stay. */
+    @Modified
+    void modified(OpenBoardConfig config) {
+        apply(Settings.from(config));
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("OpenBoard stopped");
+    }
+
+    private void start(Settings initial) {
+        apply(initial);
+    }
+
+    void apply(Settings newSettings) {
+        settings = newSettings;
+        LOG.info("OpenBoard: mode {}{}, {} applicants per new ad, {} ms apart", newSettings.mode(),
+                newSettings.mode() == Settings.Mode.SLOW ? " (answers after " + newSettings.slowMs() + " ms)" : "",
+                newSettings.applicationsPerAd(), newSettings.applicationDelayMs());
+    }
 
     @Override
     public IntegrationDescriptor descriptor() {
@@ -56,10 +139,19 @@ public class OpenBoardConnector implements JobBoard {
 
     @Override
     public ConnectResult connect(ConnectionContext context) {
-        Optional<String> board = context.account().get(BOARD_ID);
-        Optional<String> token = context.account().get(FEED_TOKEN);
-        if (board.isEmpty() || token.isEmpty() || !board.get().matches("[a-z0-9][a-z0-9-]{2,39}")
-                || !token.get().matches("[0-9a-f]{32}")) {
+        ConnectResult problem = accountProblem(context.account());
+        if (problem != null) {
+            return problem;
+        }
+        return ConnectResult.connected("Connected to OpenBoard board '" + context.account().require(BOARD_ID) + "'");
+    }
+
+    /** @return why OpenBoard refuses this account, or {@code null} when it is a valid, open board */
+    private static ConnectResult accountProblem(PartnerAccount account) {
+        Optional<String> board = account.get(BOARD_ID);
+        Optional<String> token = account.get(FEED_TOKEN);
+        if (board.isEmpty() || token.isEmpty() || !board.get().matches(BOARD_PATTERN)
+                || !token.get().matches(TOKEN_PATTERN)) {
             return ConnectResult.rejected("INVALID_ACCOUNT", "OpenBoard needs a board id and its 32-digit feed token");
         }
         if (board.get().startsWith("closed-")) {
@@ -70,38 +162,178 @@ public class OpenBoardConnector implements JobBoard {
             return ConnectResult.rejected("TOKEN_NOT_FOR_BOARD",
                     "This feed token does not belong to board '" + board.get() + "'; copy the token of that board");
         }
-        return ConnectResult.connected("Connected to OpenBoard board '" + board.get() + "'");
+        return null;
+    }
+
+    /** @return the board of this connection, checked like at connect time */
+    private static String board(ConnectionContext context) throws IntegrationException {
+        ConnectResult problem = accountProblem(context.account());
+        if (problem != null) {
+            throw IntegrationException.invalid(problem.detail(), problem.description());
+        }
+        return context.account().require(BOARD_ID);
     }
 
     @Override
     public void disconnect(ConnectionContext context) {
-        // OpenBoard keeps published ads until they are withdrawn; nothing to tidy up
+        // OpenBoard keeps published ads until they are withdrawn, and their applicants still come
     }
 
     @Override
     public Publication publish(ConnectionContext context, JobAd ad) throws IntegrationException {
-        String board = context.account().get(BOARD_ID)
-                .orElseThrow(() -> IntegrationException.invalid("INVALID_ACCOUNT", "no board id on this connection"));
-        if (ad.title().isBlank() || ad.title().length() > MAX_TITLE) {
-            throw IntegrationException.invalid("INVALID_AD", "an ad title has 1 to " + MAX_TITLE + " characters");
+        Objects.requireNonNull(ad, "ad");
+        try {
+            return publishAd(context, ad);
+        } catch (IntegrationException e) {
+            if (!e.isRetryable()) {
+                refusals.increment();
+                LOG.debug("OpenBoard refused posting {}: {} {}", postingId(ad), e.code(), e.getMessage());
+            }
+            throw e;
         }
-        if (!ad.remote() && (ad.countryCode() == null || !ad.countryCode().matches("[A-Z]{2}"))) {
-            throw IntegrationException.invalid("INVALID_AD", "an on-site job needs an ISO country code like SE");
+    }
+
+    private Publication publishAd(ConnectionContext context, JobAd ad) throws IntegrationException {
+        Settings current = settings;
+        simulateTrouble(current, "the ad was not published");
+        String board = board(context);
+        List<String> problems = AdRules.problems(ad);
+        if (!problems.isEmpty()) {
+            throw IntegrationException.invalid("INVALID_AD", "OpenBoard cannot publish this ad: "
+                    + String.join("; ", problems) + ".");
         }
-        // the same job always maps to the same ad: publishing again updates it
-        String reference = "ob-" + checksum(board + "/" + ad.jobId());
-        return new Publication(reference, "https://jobs.openboard.example/" + board + "/" + reference);
+        String postingId = postingId(ad);
+        Catalogue.Result result = catalogue(board).publish(postingId, ad, current.mode() != Settings.Mode.REFUSE);
+        Posting posting = result.posting();
+        switch (result.outcome()) {
+            case CREATED -> {
+                ads.increment();
+                LOG.info("OpenBoard board {}: ad {} created for posting {}", board, posting.reference(), postingId);
+            }
+            case UPDATED -> {
+                updates.increment();
+                LOG.info("OpenBoard board {}: ad {} updated for posting {} (version {})", board, posting.reference(),
+                        postingId, posting.versions());
+            }
+            case RELISTED -> {
+                relisted.increment();
+                LOG.info("OpenBoard board {}: ad {} listed again for posting {} after its withdrawal", board,
+                        posting.reference(), postingId);
+            }
+            case REPLAYED -> {
+                replays.increment();
+                LOG.debug("OpenBoard board {}: posting {} delivered again; answered with ad {}", board, postingId,
+                        posting.reference());
+            }
+            case REFUSED -> throw IntegrationException.invalid("BOARD_REFUSED", REFUSED_MESSAGE);
+            case KEY_OF_ANOTHER_POSTING -> throw IntegrationException.invalid("IDEMPOTENCY_KEY_REUSED",
+                    "OpenBoard already took idempotency key '" + ad.idempotencyKey() + "' for another posting ("
+                            + posting.postingId() + "); each version of a posting needs a key of its own");
+            case REFERENCE_TAKEN -> {
+                LOG.error("OpenBoard board {}: the reference {} of posting {} is already posting {}'s", board,
+                        posting.reference(), postingId, posting.postingId());
+                throw IntegrationException.invalid("REFERENCE_TAKEN", "OpenBoard cannot give posting " + postingId
+                        + " a reference of its own on board '" + board + "'; contact OpenBoard");
+            }
+        }
+        if (result.duplicate()) {
+            duplicates.increment();
+            LOG.warn("OpenBoard board {}: job {} now has a second live ad ({}, posting {})", board, ad.jobId(),
+                    posting.reference(), postingId);
+        }
+        return posting.publication();
+    }
+
+    /** @return the posting identity of an ad: its posting id, or for hosts before 1.1 its job id */
+    static String postingId(JobAd ad) {
+        return ad.postingId() == null || ad.postingId().isBlank() ? ad.jobId() : ad.postingId();
+    }
+
+    private Catalogue catalogue(String board) {
+        return catalogues.computeIfAbsent(board, Catalogue::new);
     }
 
     @Override
     public void unpublish(ConnectionContext context, String boardReference) throws IntegrationException {
+        simulateTrouble(settings, "the ad was not withdrawn");
+        String board = board(context);
         if (boardReference == null || boardReference.isBlank()) {
             throw IntegrationException.invalid("INVALID_REFERENCE", "which ad? the board reference is empty");
         }
-        // withdrawing an ad OpenBoard no longer has is not an error
+        Catalogue catalogue = catalogues.get(board);
+        Catalogue.Withdrawal w = catalogue == null ? Catalogue.Withdrawal.UNKNOWN : catalogue.withdraw(boardReference);
+        if (w == Catalogue.Withdrawal.WITHDRAWN) {
+            withdrawals.increment();
+            LOG.info("OpenBoard board {}: ad {} withdrawn (posting {})", board, boardReference,
+                    catalogue.findByReference(boardReference).postingId());
+        } else {
+            // withdrawing an ad OpenBoard does not have (any more) is not an error
+            LOG.debug("OpenBoard board {}: ad {} to withdraw is {}", board, boardReference,
+                    w == Catalogue.Withdrawal.UNKNOWN ? "unknown" : "already withdrawn");
+        }
     }
 
-    /** The lower-case, zero-padded hex CRC32 of {@code text} (UTF-8). */
+    /** The trouble {@link OpenBoardConfig#mode()} simulates, before OpenBoard looks at the call. */
+    private static void simulateTrouble(Settings current, String notDone) throws IntegrationException {
+        switch (current.mode()) {
+            case FAIL -> throw IntegrationException.unavailable("OpenBoard is down for maintenance; try again later");
+            case SLOW -> {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(current.slowMs());
+                } catch (InterruptedException e) {
+                    // the host gave up waiting: answer at once and do nothing
+                    Thread.currentThread().interrupt();
+                    throw IntegrationException.unavailable("OpenBoard did not answer in time; " + notDone);
+                }
+            }
+            case NORMAL, REFUSE -> {
+                // refuse only concerns new ads, decided by the catalogue
+            }
+        }
+    }
+
+    // --- stats -----------------------------------------------------------------------------------
+
+    /**
+     * The stats service: counters since the component started, and a copy of every board's catalogue.
+     *
+     * @return an unmodifiable map: {@code ads} (ads created), {@code live} (live ads now),
+     *         {@code updates}, {@code replays} (a key or, without keys, the same ad again),
+     *         {@code withdrawals}, {@code refusals} (publishes refused with a non-retryable error),
+     *         {@code relisted} (withdrawn postings published again), {@code duplicates} (a job's
+     *         second live ad on one board), {@code applicationsSent} (applicants the host took as
+     *         new) as {@code Long}s, and {@code postings}, a list of one map per posting
+     *         ({@code board, postingId, jobId, reference, url, status} live/withdrawn,
+     *         {@code versions, title})
+     */
+    @Override
+    public Map<String, Object> get() {
+        long live = 0;
+        List<Map<String, Object>> postings = new ArrayList<>();
+        for (Catalogue c : catalogues.values()) {
+            live += c.live();
+            postings.addAll(c.snapshot());
+        }
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("ads", ads.sum());
+        stats.put("live", live);
+        stats.put("updates", updates.sum());
+        stats.put("replays", replays.sum());
+        stats.put("withdrawals", withdrawals.sum());
+        stats.put("refusals", refusals.sum());
+        stats.put("relisted", relisted.sum());
+        stats.put("duplicates", duplicates.sum());
+        stats.put("applicationsSent", applicationsSent.sum());
+        stats.put("postings", Collections.unmodifiableList(postings));
+        return Collections.unmodifiableMap(stats);
+    }
+
+    /** For tests: the catalogue of a board, or null when nothing was published on it. */
+    Catalogue catalogueOf(String board) {
+        return catalogues.get(board);
+    }
+
+    /** The lower-case, zero-padded hex CRC32 of {@code text} (UTF-8): the start of a board's feed token. */
     static String checksum(String text) {
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
