@@ -9,13 +9,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
 import org.hiremarket.api.integration.AccountField;
+import org.hiremarket.api.integration.CandidateSubmission;
 import org.hiremarket.api.integration.ConnectResult;
 import org.hiremarket.api.integration.ConnectionContext;
 import org.hiremarket.api.integration.DataScope;
@@ -24,7 +30,9 @@ import org.hiremarket.api.integration.IntegrationDescriptor;
 import org.hiremarket.api.integration.IntegrationException;
 import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.api.integration.PartnerAccount;
+import org.hiremarket.api.integration.ScopeNotGrantedException;
 import org.hiremarket.api.integration.StandardScopes;
+import org.hiremarket.api.integration.SubmissionReceipt;
 import org.hiremarket.api.jobboard.JobAd;
 import org.hiremarket.api.jobboard.JobBoard;
 import org.hiremarket.api.jobboard.Publication;
@@ -46,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p>Ads behave like on a real board, kept in memory: OpenBoard checks each ad ({@link AdRules}),
  * keeps one ad per posting in the board's {@link Catalogue} with a reference that never changes,
  * answers a repeated idempotency key with its first publication, takes a new key for a known
- * posting as an update and withdraws on unpublish. {@link OpenBoardConfig} can make it slow,
- * down, or refuse new ads.
+ * posting as an update and withdraws on unpublish. For every new ad its own thread sends a few
+ * deterministic applicants ({@link Applicants}) back to the customer. {@link OpenBoardConfig}
+ * can make it slow, down, or refuse new ads.
  *
  * <p>The component also registers as a {@code java.util.function.Supplier} with the service
  * property {@code hiremarket.demo.stats=openboard}: its {@link #get()} returns the board's
@@ -70,6 +79,11 @@ public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object
     static final String TOKEN_PATTERN = "[0-9a-f]{32}";
 
     static final String REFUSED_MESSAGE = "OpenBoard is not accepting new ads for this board right now";
+
+    /** An application the host cannot store now is sent again up to 4 times, with a doubling wait. */
+    static final int MAX_SUBMIT_RETRIES = 4;
+    /** The first wait before sending an application again: the application delay, but at least this. */
+    static final long MIN_RETRY_MS = 100;
 
     private static final IntegrationDescriptor DESCRIPTOR = new IntegrationDescriptor(ID, "OpenBoard Jobs",
             "OpenBoard AB", IntegrationKind.JOB_BOARD, "1.1.0",
@@ -95,7 +109,15 @@ public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object
     private final LongAdder relisted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder applicationsSent = new LongAdder();
+    /** Applicant steps scheduled and not finished yet (a step schedules the next before it ends). */
+    private final AtomicInteger pendingSteps = new AtomicInteger();
+    /** Connections already warned about a missing candidates.write scope, so the log says it once. */
+    private final Set<String> warnedScope = ConcurrentHashMap.newKeySet();
+
     private volatile Settings settings = Settings.DEFAULTS;
+    /** OpenBoard's own thread: it sends the applicants of new ads. */
+    private volatile ScheduledExecutorService scheduler;
+
     /** For Declarative Services, which then calls {@link #activate}. */
     public OpenBoardConnector() {
     }
@@ -116,13 +138,24 @@ public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object
         apply(Settings.from(config));
     }
 
+    /** Stops OpenBoard's thread: applicants not sent yet are not sent. */
     @Deactivate
     void deactivate() {
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.shutdownNow();
+        }
         LOG.info("OpenBoard stopped");
     }
 
     private void start(Settings initial) {
         apply(initial);
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, "openboard-applicants");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = executor;
     }
 
     void apply(Settings newSettings) {
@@ -209,6 +242,7 @@ public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object
             case CREATED -> {
                 ads.increment();
                 LOG.info("OpenBoard board {}: ad {} created for posting {}", board, posting.reference(), postingId);
+                scheduleApplicants(context, posting, result.listing(), ad.title(), current);
             }
             case UPDATED -> {
                 updates.increment();
@@ -292,6 +326,88 @@ public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object
         }
     }
 
+    // --- applicants ------------------------------------------------------------------------------
+
+    /** The applicants of one listing of an ad, sent with the connection of the publish that created it. */
+    private record Drive(ConnectionContext context, Posting posting, int listing, int total, String title) {
+    }
+
+    private void scheduleApplicants(ConnectionContext context, Posting posting, int listing, String title,
+            Settings current) {
+        if (current.applicationsPerAd() > 0) {
+            Drive drive = new Drive(context, posting, listing, current.applicationsPerAd(), title);
+            schedule(() -> sendApplicant(drive, 1, 0), current.applicationDelayMs());
+        }
+    }
+
+    /**
+     * Sends applicant {@code number} of an ad, then schedules the next one. Stops when the ad was
+     * withdrawn, the customer did not grant candidates.write, or the host says the posting takes
+     * no applications; sends an applicant again later when the host cannot store it now.
+     */
+    private void sendApplicant(Drive drive, int number, int retry) {
+        String ref = drive.posting().reference();
+        if (!drive.posting().isListed(drive.listing())) {
+            LOG.debug("OpenBoard: ad {} was withdrawn; no more applicants", ref);
+            return;
+        }
+        CandidateSubmission applicant = Applicants.applicant(ref, number, drive.title());
+        try {
+            SubmissionReceipt receipt = drive.context().host().submitCandidate(applicant);
+            if (receipt != null && !receipt.duplicate()) {
+                applicationsSent.increment();
+            }
+            LOG.debug("OpenBoard: applicant {} of ad {} sent: {}", number, ref, receipt);
+        } catch (ScopeNotGrantedException e) {
+            if (warnedScope.add(drive.context().connectionId())) {
+                LOG.warn("OpenBoard: cannot send applicants of ad {} and the other ads of connection {}: "
+                        + "the customer has not granted {}", ref, drive.context().connectionId(), e.scope());
+            } else {
+                LOG.debug("OpenBoard: no applicants for ad {}: scope {} not granted", ref, e.scope());
+            }
+            return;
+        } catch (IllegalArgumentException e) {
+            LOG.info("OpenBoard: HireMarket takes no applicants for ad {} any more: {}", ref, e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            if (retry < MAX_SUBMIT_RETRIES) {
+                long wait = Math.max(MIN_RETRY_MS, settings.applicationDelayMs()) << retry;
+                LOG.warn("OpenBoard: applicant {} of ad {} not taken ({}); sending it again in {} ms", number, ref,
+                        e.toString(), wait);
+                schedule(() -> sendApplicant(drive, number, retry + 1), wait);
+                return;
+            }
+            LOG.error("OpenBoard: gave up sending applicant {} of ad {} after {} retries: {}", number, ref, retry,
+                    e.toString());
+        }
+        if (number < drive.total()) {
+            schedule(() -> sendApplicant(drive, number + 1, 0), settings.applicationDelayMs());
+        }
+    }
+
+    private void schedule(Runnable task, long delayMs) {
+        ScheduledExecutorService s = scheduler;
+        if (s == null) {
+            LOG.warn("OpenBoard is not started; no applicants are sent");
+            return;
+        }
+        pendingSteps.incrementAndGet();
+        try {
+            s.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("OpenBoard: sending an applicant failed", e);
+                } finally {
+                    pendingSteps.decrementAndGet();
+                }
+            }, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            pendingSteps.decrementAndGet();
+            LOG.debug("OpenBoard is stopping; an applicant was not scheduled");
+        }
+    }
+
     // --- stats -----------------------------------------------------------------------------------
 
     /**
@@ -331,6 +447,16 @@ public class OpenBoardConnector implements JobBoard, Supplier<Map<String, Object
     /** For tests: the catalogue of a board, or null when nothing was published on it. */
     Catalogue catalogueOf(String board) {
         return catalogues.get(board);
+    }
+
+    /** For tests: how many applicant steps are scheduled or running; 0 when every ad's applicants are done. */
+    int pendingSteps() {
+        return pendingSteps.get();
+    }
+
+    /** For tests. */
+    ScheduledExecutorService scheduler() {
+        return scheduler;
     }
 
     /** The lower-case, zero-padded hex CRC32 of {@code text} (UTF-8): the start of a board's feed token. */
