@@ -30,6 +30,24 @@ public final class TestDescriptors {
     }
 
     /** A job board that publishes nothing anywhere: connected at once, every ad "published" as {@code r}. */
+    /** Registers a plugin service with the registry as the OSGi runtime does, from bundle {@code symbolicName/1.2.3}. */
+    public static void deploy(IntegrationRegistry registry, org.hiremarket.api.integration.Integration service,
+            long serviceId, String symbolicName) {
+        registry.addIntegration(service, MarketplaceFixture.reference(serviceId, symbolicName));
+    }
+
+    /** Unregisters a plugin service as the OSGi runtime does when its bundle stops. */
+    public static void undeploy(IntegrationRegistry registry, org.hiremarket.api.integration.Integration service,
+            long serviceId, String symbolicName) {
+        registry.removeIntegration(service, MarketplaceFixture.reference(serviceId, symbolicName));
+    }
+
+    /** Stops the marketplace and the registry as OSGi does when the host stops. */
+    public static void stop(MarketplaceService marketplace, IntegrationRegistry registry) {
+        marketplace.deactivate();
+        registry.deactivate();
+    }
+
     public static final class Board implements JobBoard {
         private final IntegrationDescriptor d;
 

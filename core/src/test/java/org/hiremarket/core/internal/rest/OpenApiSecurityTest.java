@@ -14,7 +14,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 /** The OpenAPI document names, per operation, the OAuth scope it needs, read from the resources. */
 public class OpenApiSecurityTest {
 
-    private static final List<Object> RESOURCES = List.of(new JobResource(null, null, null), new EmployeeResource(null),
+    private static final List<Object> RESOURCES = List.of(new JobResource(null, null, null, null), new EmployeeResource(null),
             new CredentialResource(null, null), new UserResource(null), new AuthResource(null, null, null));
 
     @Test

@@ -1,0 +1,334 @@
+package org.hiremarket.core.internal.posting;
+
+import static org.hiremarket.core.internal.common.Refusals.refused;
+import static org.hiremarket.core.internal.posting.PostingFixture.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.List;
+import java.util.Set;
+
+import org.hiremarket.api.integration.CandidateSubmission;
+import org.hiremarket.api.integration.IntegrationException;
+import org.hiremarket.api.integration.StandardScopes;
+import org.hiremarket.api.integration.SubmissionReceipt;
+import org.hiremarket.api.jobboard.JobAd;
+import org.hiremarket.core.internal.candidate.ApplicationService.ApplicationFilter;
+import org.hiremarket.core.internal.candidate.CandidateViews.ApplicationView;
+import org.hiremarket.core.internal.common.ApiException;
+import org.hiremarket.core.internal.common.PageRequest;
+import org.hiremarket.core.internal.company.TestCompanies;
+import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.job.JobViews.IdRef;
+import org.hiremarket.core.internal.job.JobViews.UpdateJob;
+import org.hiremarket.core.internal.marketplace.TestDescriptors;
+import org.hiremarket.core.internal.persistence.InMemoryUnit;
+import org.hiremarket.core.internal.posting.PostingViews.PostingIn;
+import org.hiremarket.core.internal.posting.PostingViews.PostingView;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+/** The posting lifecycle through the services that enforce it, delivered by the real mailbox to a fake board. */
+public class PostingServiceTest {
+
+    private PostingFixture f;
+    private PostingFixture.Board board;
+    private Caller acme;
+    private Caller globex;
+    private String connection;
+
+    @Before
+    public void open() {
+        f = new PostingFixture(InMemoryUnit.shared(getClass()));
+        board = f.board;
+        acme = TestCompanies.create(f.db, "Acme");
+        globex = TestCompanies.create(f.db, "Globex");
+        connection = f.connection(acme);
+    }
+
+    @After
+    public void close() {
+        f.close();
+    }
+
+    private PostingView live(String jobId) {
+        PostingView p = f.postings.post(acme, jobId, new PostingIn(connection));
+        await("live", () -> f.row(p.id()).getStatus() == PostingStatus.LIVE);
+        return f.postings.get(acme, p.id());
+    }
+
+    @Test
+    public void aPublicAdGoesLiveOnTheBoardWithItsReferenceAndEveryStepInTheHistory() {
+        String job = f.job(acme, "Board engineer", "PUBLIC");
+        PostingView pending = f.postings.post(acme, job, new PostingIn(" " + connection + " "));
+        assertEquals(PostingStatus.PENDING, pending.status());
+        assertNull("no reference before the board confirmed", pending.boardReference());
+        assertEquals("PUBLISH", pending.delivery().pending());
+        assertEquals("Board board-a", pending.boardName());
+
+        await("live", () -> f.row(pending.id()).getStatus() == PostingStatus.LIVE);
+        PostingView v = f.postings.get(acme, pending.id());
+        assertEquals("ref-" + v.id(), v.boardReference());
+        assertEquals("https://board.example/ads/ref-" + v.id(), v.url());
+        assertEquals(1, v.liveVersion());
+        assertNull("nothing is owed", v.delivery());
+        assertEquals(List.of(PostingStatus.PENDING, PostingStatus.LIVE), v.history().stream().map(e -> e.to()).toList());
+        assertTrue(v.history().get(1).detail(), v.history().get(1).detail().startsWith("Live on Board board-a as ref-"));
+        assertTrue("lives its 30 days", v.expiresOn().toEpochMilli() - v.liveOn().toEpochMilli() == 30L * 86_400_000L);
+
+        JobAd ad = board.published.get(0);
+        assertEquals(job, ad.jobId());
+        assertEquals("Board engineer", ad.title());
+        assertEquals("We are Acme.\n\nBuild the board integration.\n\nJava", ad.description());
+        assertEquals("SE", ad.countryCode());
+        assertEquals("Malmö", ad.city());
+        assertEquals(v.id(), ad.postingId());
+        assertEquals("hm-posting-" + v.id() + "-v1", ad.idempotencyKey());
+        assertEquals("Acme", ad.companyName());
+        assertEquals("REF-7", ad.reference());
+        assertEquals("https://careers.example/" + acme.companyId() + "/" + job, ad.applyUrl());
+        assertEquals(1, board.published.size());
+
+        assertEquals(List.of(v.id()), f.postings.listForJob(acme, job).stream().map(PostingView::id).toList());
+        assertEquals(1, f.postings.list(acme, connection, "live", PageRequest.of(0, 10)).totalFound());
+        assertEquals(0, f.postings.list(acme, null, "FAILED", PageRequest.of(0, 10)).totalFound());
+        assertEquals(0, f.postings.list(globex, null, null, PageRequest.of(0, 10)).totalFound());
+        refused(404, "not-found", () -> f.postings.get(globex, v.id()));
+        refused(404, "not-found", () -> f.postings.listForJob(globex, job));
+        refused(400, "validation-error", () -> f.postings.list(acme, null, "GONE", PageRequest.of(0, 10)));
+    }
+
+    @Test
+    public void onlyASourcingJobsPublicAdIsPostedToAnActiveBoardConnectionOncePerBoard() {
+        String internal = f.job(acme, "Internal", "INTERNAL");
+        ApiException e = refused(409, "ad-not-public", () -> f.postings.post(acme, internal, new PostingIn(connection)));
+        assertTrue(e.detail(), e.detail().contains("INTERNAL and PRIVATE ads never leave HireMarket"));
+        refused(409, "ad-not-public", () -> f.postings.post(acme, f.job(acme, "Private", "PRIVATE"),
+                new PostingIn(connection)));
+        refused(409, "job-not-sourcing", () -> f.postings.post(acme, f.job(acme, "Draft", null),
+                new PostingIn(connection)));
+        String unpublished = f.job(acme, "Unpublished", "PUBLIC");
+        f.jobs.unpublish(acme, unpublished);
+        refused(409, "ad-not-published", () -> f.postings.post(acme, unpublished, new PostingIn(connection)));
+
+        String job = f.job(acme, "Public", "PUBLIC");
+        refused(400, "validation-error", () -> f.postings.post(acme, job, new PostingIn(" ")));
+        refused(400, "validation-error", () -> f.postings.post(acme, job, null));
+        refused(404, "not-found", () -> f.postings.post(acme, job, new PostingIn(f.connection(globex))));
+        refused(404, "not-found", () -> f.postings.post(globex, job, new PostingIn(connection)));
+        // boards known from before, whose plugins are not installed now: their kind is remembered
+        f.sql("INSERT INTO HM_INTEGRATION_SETTING (INTEGRATIONID, ACTIVE, CHANGEDAT, KIND, NAME) VALUES"
+                + " ('board-b', 1, 1, 'JOB_BOARD', 'Board B'), ('board-c', 1, 1, 'JOB_BOARD', 'Board C')");
+        String noJobs = f.connection(acme, "board-b", Set.of(StandardScopes.COMPANY_READ));
+        refused(409, "scope-not-granted", () -> f.postings.post(acme, job, new PostingIn(noJobs)));
+        String assessments = f.connection(acme, "skillcheck", Set.of(StandardScopes.JOBS_READ));
+        f.sql("INSERT INTO HM_INTEGRATION_SETTING (INTEGRATIONID, ACTIVE, CHANGEDAT, KIND, NAME) VALUES"
+                + " ('skillcheck', 1, 1, 'ASSESSMENT', 'SkillCheck')");
+        refused(409, "not-a-job-board", () -> f.postings.post(acme, job, new PostingIn(assessments)));
+        String disconnected = f.connection(acme, "board-c", Set.of(StandardScopes.JOBS_READ));
+        f.sql("UPDATE HM_CONNECTION SET STATE = 'DISCONNECTED' WHERE ID = '" + disconnected + "'");
+        assertTrue(refused(409, "connection-not-active", () -> f.postings.post(acme, job, new PostingIn(disconnected)))
+                .detail().contains("re-activate it first"));
+        assertEquals("nothing refused was written", 0, f.postings.list(acme, null, null, PageRequest.of(0, 10))
+                .totalFound());
+
+        PostingView first = f.postings.post(acme, job, new PostingIn(connection));
+        ApiException twice = refused(409, "already-posted", () -> f.postings.post(acme, job, new PostingIn(connection)));
+        assertTrue(twice.detail(), twice.detail().contains(first.id()));
+        await("live", () -> f.row(first.id()).getStatus() == PostingStatus.LIVE);
+        assertTrue("nothing internal reached the board",
+                board.published.stream().allMatch(ad -> ad.jobId().equals(job)));
+
+        f.postings.withdraw(acme, first.id());
+        refused(409, "posting-ended", () -> f.postings.withdraw(acme, first.id()));
+        PostingView again = f.postings.post(acme, job, new PostingIn(connection));
+        assertFalse("a withdrawn posting makes room for a new one", again.id().equals(first.id()));
+    }
+
+    @Test
+    public void editingTheAdSendsItOnceAgainWithANewKeyAndOtherEditsSendNothing() {
+        String job = f.job(acme, "Engineer", "PUBLIC");
+        PostingView v = live(job);
+        f.jobs.update(acme, job, new UpdateJob(null, null, null, null, null, null, null, 3, null));
+        f.jobs.update(acme, job, new UpdateJob("Engineer", null, null, new IdRef("computer_software"), null, null, null,
+                null, null));
+        assertEquals("headcount and unchanged values are not on the ad", PostingStatus.LIVE, f.row(v.id()).getStatus());
+
+        f.jobs.update(acme, job, new UpdateJob("Senior engineer", null, null, null, null, null, null, null, null));
+        PostingEntity updating = f.row(v.id());
+        assertEquals(PostingStatus.UPDATE_PENDING, updating.getStatus());
+        assertEquals(2, updating.getAdVersion());
+        await("version 2 live", () -> f.row(v.id()).getStatus() == PostingStatus.LIVE);
+        assertEquals(List.of("hm-posting-" + v.id() + "-v1", "hm-posting-" + v.id() + "-v2"), board.keys());
+        assertEquals("Senior engineer", board.published.get(1).title());
+        PostingView after = f.postings.get(acme, v.id());
+        assertEquals(2, after.liveVersion());
+        assertEquals("ref-" + v.id(), after.boardReference());
+        assertEquals(List.of(PostingStatus.PENDING, PostingStatus.LIVE, PostingStatus.UPDATE_PENDING, PostingStatus.LIVE),
+                after.history().stream().map(e -> e.to()).toList());
+    }
+
+    @Test
+    public void fillingCancellingHoldingUnpublishingOrHidingTheAdWithdrawsItAndReopeningDoesNotRepost() {
+        String filled = f.job(acme, "Filled", "PUBLIC");
+        PostingView a = live(filled);
+        f.jobs.changeStatus(acme, filled, "FILLED");
+        PostingEntity row = f.row(a.id());
+        assertEquals(PostingStatus.WITHDRAWN, row.getStatus());
+        assertEquals("The job is FILLED; its ad was taken down from the board", row.getReason());
+        await("the board is told", () -> board.unpublished.contains("ref-" + a.id()));
+        await("nothing owed", () -> f.row(a.id()).getAction() == null);
+        assertNull(f.row(a.id()).getNextAttemptAt());
+
+        String hidden = f.job(acme, "Hidden", "PUBLIC");
+        PostingView b = live(hidden);
+        f.jobs.publish(acme, hidden, "INTERNAL");
+        assertEquals("The job's ad is now INTERNAL; it was taken down from the board", f.row(b.id()).getReason());
+        await("the board is told", () -> board.unpublished.contains("ref-" + b.id()));
+
+        String unpublished = f.job(acme, "Unpublished", "PUBLIC");
+        PostingView c = live(unpublished);
+        f.jobs.unpublish(acme, unpublished);
+        assertEquals("The job's ad was unpublished; it was taken down from the board", f.row(c.id()).getReason());
+
+        String held = f.job(acme, "Held", "PUBLIC");
+        PostingView d = live(held);
+        f.jobs.changeStatus(acme, held, "ON_HOLD");
+        assertEquals(PostingStatus.WITHDRAWN, f.row(d.id()).getStatus());
+        f.jobs.changeStatus(acme, held, "SOURCING");
+        assertEquals("re-opening does not re-post", 1, f.postings.listForJob(acme, held).size());
+        assertEquals(PostingStatus.WITHDRAWN, f.row(d.id()).getStatus());
+        await("every withdrawal reached the board", () -> board.unpublished.size() == 4);
+    }
+
+    @Test
+    public void aPendingPostingWithdrawnBeforeTheBoardHadItNeedsNoCall() {
+        board.fails = IntegrationException.unavailable("down");
+        board.failures = Integer.MAX_VALUE;
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = f.postings.post(acme, job, new PostingIn(connection));
+        await("a failed attempt", () -> f.row(v.id()).getDeliveryAttempts() > 0);
+        assertEquals("down", f.row(v.id()).getLastError());
+        PostingView w = f.postings.withdraw(acme, v.id());
+        assertEquals(PostingStatus.WITHDRAWN, w.status());
+        assertTrue(w.reason().startsWith("Withdrawn by api-key:"));
+        await("settled", () -> f.row(v.id()).getAction() == null);
+        assertEquals(List.of(), board.unpublished);
+    }
+
+    @Test
+    public void aBoardThatRefusesTheAdFailsThePostingWithItsReasonAndAnOutageIsRetried() {
+        board.fails = IntegrationException.unavailable("maintenance");
+        board.failures = 2;
+        PostingView retried = live(f.job(acme, "Retried", "PUBLIC"));
+        assertTrue(retried.history().get(1).detail(), retried.history().get(1).detail().endsWith("after 3 attempts"));
+
+        board.fails = IntegrationException.invalid("INVALID_AD", "an ad needs a description of 30 characters");
+        board.failures = 1;
+        PostingView v = f.postings.post(acme, f.job(acme, "Refused", "PUBLIC"), new PostingIn(connection));
+        await("failed", () -> f.row(v.id()).getStatus() == PostingStatus.FAILED);
+        PostingEntity row = f.row(v.id());
+        assertEquals("INVALID_AD", row.getStatusCode());
+        assertTrue(row.getReason(), row.getReason().contains("an ad needs a description of 30 characters"));
+        assertNull(row.getNextAttemptAt());
+        assertEquals("a failed posting makes room for another", 1, f.postings.list(acme, null, "FAILED",
+                PageRequest.of(0, 10)).totalFound());
+    }
+
+    @Test
+    public void disconnectingTheBoardWithdrawsItsPostingsAndTakesNoNewOnes() {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = live(job);
+        f.connections.disconnect(acme, connection);
+        PostingEntity row = f.row(v.id());
+        assertEquals(PostingStatus.WITHDRAWN, row.getStatus());
+        assertEquals("The connection was disconnected by the customer", row.getReason());
+        await("the board is told", () -> board.unpublished.contains("ref-" + v.id()));
+        refused(409, "connection-not-active", () -> f.postings.post(acme, job, new PostingIn(connection)));
+        f.sql("UPDATE HM_CONNECTION SET STATE = 'ACTIVE' WHERE ID = '" + connection + "'");
+        assertEquals("re-activated, it takes postings again", PostingStatus.PENDING,
+                f.postings.post(acme, job, new PostingIn(connection)).status());
+    }
+
+    @Test
+    public void applicationsFromTheBoardArriveOnTheJobAttributedDeduplicatedAndCounted() throws Exception {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = live(job);
+        var host = board.contexts.get(0).host();
+        SubmissionReceipt first = host.submitCandidate(new CandidateSubmission("ref-" + v.id(), "Ada", "Lovelace",
+                "ada@example.org", null, "Hello", "ob-1"));
+        assertFalse(first.duplicate());
+        SubmissionReceipt again = host.submitCandidate(new CandidateSubmission(v.id(), "Ada", "Lovelace",
+                "ADA@example.org", null, null, null));
+        assertTrue("the same person, by the posting id this time", again.duplicate());
+        assertEquals(first.applicationId(), again.applicationId());
+        assertEquals(1, f.row(v.id()).getApplications());
+        assertEquals(1, f.postings.get(acme, v.id()).applications());
+
+        ApplicationView a = f.applications.get(acme, first.applicationId());
+        assertEquals(job, a.jobId());
+        assertEquals("JOB_BOARD", a.source().type().name());
+        assertEquals("Board board-a", a.source().name());
+        assertEquals(1, f.applications.list(acme, new ApplicationFilter(job, null, null, null), PageRequest.of(0, 10))
+                .totalFound());
+
+        for (String bad : new String[] { "ref-unknown", " " }) {
+            try {
+                host.submitCandidate(new CandidateSubmission(bad, "Bo", "B", "bo@example.org", null, null, null));
+                fail("unknown reference " + bad);
+            } catch (IllegalArgumentException expected) {
+                // the board learns it cannot send it
+            }
+        }
+        try {
+            host.submitCandidate(new CandidateSubmission(v.id(), "Bo", "B", "not-an-email", null, null, null));
+            fail("an invalid email");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("email"));
+        }
+        var other = f.connection(globex);
+        try {
+            f.connections.hostContext(f.db.tx(em -> em.find(org.hiremarket.core.internal.marketplace.ConnectionEntity.class,
+                    other))).host().submitCandidate(new CandidateSubmission(v.id(), "Eve", "E", "eve@example.org",
+                            null, null, null));
+            fail("another company's connection names nothing of acme's");
+        } catch (IllegalArgumentException expected) {
+            assertEquals(1, f.row(v.id()).getApplications());
+        }
+        f.jobs.changeStatus(acme, job, "FILLED");
+        try {
+            host.submitCandidate(new CandidateSubmission(v.id(), "Cy", "C", "cy@example.org", null, null, null));
+            fail("a withdrawn posting takes no applications");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("WITHDRAWN"));
+        }
+    }
+
+    @Test
+    public void aBoardThatComesBackIsSentItsLiveAdsAgainWithTheSameKey() {
+        PostingView v = live(f.job(acme, "Job", "PUBLIC"));
+        TestDescriptors.undeploy(f.registry, board, 1, "org.example.boarda");
+        TestDescriptors.deploy(f.registry, board, 2, "org.example.boarda");
+        await("sent again", () -> board.published.size() == 2);
+        assertEquals(board.keys().get(0), board.keys().get(1));
+        await("settled", () -> !f.row(v.id()).isRedeliver());
+        assertEquals(PostingStatus.LIVE, f.row(v.id()).getStatus());
+        assertEquals(List.of(PostingStatus.PENDING, PostingStatus.LIVE),
+                f.postings.get(acme, v.id()).history().stream().map(e -> e.to()).toList());
+    }
+
+    @Test
+    public void aLiveAdRunsItsTimeAndIsTakenDownExpired() {
+        PostingView v = live(f.job(acme, "Job", "PUBLIC"));
+        long past = System.currentTimeMillis() - 1;
+        f.sql("UPDATE HM_POSTING SET EXPIRESAT = " + past + ", NEXTATTEMPTAT = " + past + " WHERE ID = '" + v.id() + "'");
+        f.mailbox.enqueue(f.letters, v.id(), PostingFixture.BOARD);
+        await("expired", () -> f.row(v.id()).getStatus() == PostingStatus.EXPIRED);
+        await("taken down", () -> board.unpublished.contains("ref-" + v.id()));
+        assertEquals("Ran its 30 days on the board", f.postings.get(acme, v.id()).history().get(2).detail());
+    }
+}
