@@ -36,6 +36,10 @@ import org.hiremarket.core.internal.marketplace.ConnectionWatcher;
 import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
 import org.hiremarket.core.internal.marketplace.IntegrationSettingEntity;
 import org.hiremarket.core.internal.persistence.Database;
+import org.hiremarket.core.internal.common.SecretTokens;
+import org.hiremarket.core.internal.posting.PostingViews.BoardApplicationIn;
+import org.hiremarket.core.internal.posting.PostingViews.BoardReceiptView;
+import org.hiremarket.core.internal.posting.PostingViews.BoardTokenView;
 import org.hiremarket.core.internal.posting.PostingViews.PostingAdminView;
 import org.hiremarket.core.internal.posting.PostingViews.PostingIn;
 import org.hiremarket.core.internal.posting.PostingViews.PostingView;
@@ -290,43 +294,106 @@ public class PostingService implements JobWatcher, ConnectionWatcher, CandidateI
 
     // ------------------------------------------------------------------------------ applications from boards
 
+    /** For plugins (the host facade): refusals as the SPI names them. */
     @Override
     public SubmissionReceipt submit(String connectionId, CandidateSubmission s) {
-        List<FieldError> errors = new ArrayList<>();
-        if (s.reference() == null || s.reference().isBlank()) {
-            errors.add(new FieldError("reference", "is required: the board's reference of the ad, or the posting id"));
-        }
-        if (!errors.isEmpty()) {
-            throw new IllegalArgumentException(errors.get(0).field() + " " + errors.get(0).message());
-        }
         try {
-            return db.tx(em -> {
-                PostingEntity p = byReference(em, connectionId, s.reference().trim());
-                if (p == null) {
-                    throw new IllegalArgumentException("no posting of this connection has the reference '"
-                            + s.reference().trim() + "'");
-                }
-                if (!p.getStatus().live()) {
-                    throw new IllegalArgumentException("posting " + p.getId() + " is " + p.getStatus()
-                            + " and takes no applications");
-                }
-                JobEntity job = JobService.load(em, p.getCompanyId(), p.getJobId());
-                ApplicationService.Intake in = ApplicationService.applyFromIntegration(em, job,
-                        new CandidateIn(s.firstName(), s.lastName(), s.email(), s.phone(), null, null, null),
-                        SourceType.JOB_BOARD, p.getBoardName(), "integration:" + p.getIntegrationId());
-                if (!in.duplicate()) {
-                    p.counted();
-                    p.status(p.getStatus(), System.currentTimeMillis());
-                }
-                return new SubmissionReceipt(in.application().id(), in.application().candidate().id(), in.duplicate());
-            });
+            return receive(connectionId, s);
         } catch (ApiException e) {
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 409) {
-                throw new IllegalArgumentException(e.detail() == null ? e.getMessage() : e.detail(), e);
+            String why = e.detail() == null ? e.getMessage() : e.detail();
+            if (e.status() == 400 && !e.errors().isEmpty()) {
+                why = e.errors().stream().map(fe -> fe.field() + ": " + fe.message())
+                        .collect(java.util.stream.Collectors.joining("; "));
             }
-            throw new IllegalStateException("the application could not be stored now (" + e.getMessage()
-                    + "); send it again later", e);
+            if (e.status() >= 500 || "duplicate".equals(e.type()) || "concurrent-update".equals(e.type())) {
+                throw new IllegalStateException("the application could not be stored now (" + why
+                        + "); send it again later", e);
+            }
+            throw new IllegalArgumentException(why, e);
         }
+    }
+
+    /**
+     * A person who applied on a board, sent through the connection: an application on the posted
+     * job with source {@code JOB_BOARD} and the board's name, found again by email.
+     *
+     * @throws ApiException 400 for invalid fields, 404 when the reference names nothing of this
+     *                      connection, 409 when the posting or the job takes no applications
+     */
+    SubmissionReceipt receive(String connectionId, CandidateSubmission s) {
+        if (s.reference() == null || s.reference().isBlank()) {
+            throw ApiException.validation("reference", "is required: the board's reference of the ad, or the posting id");
+        }
+        String reference = s.reference().trim();
+        return db.tx(em -> {
+            PostingEntity p = byReference(em, connectionId, reference);
+            if (p == null) {
+                throw ApiException.notFound("posting", reference);
+            }
+            if (!p.getStatus().live()) {
+                throw ApiException.conflict("posting-not-live", "Posting not live", "posting " + p.getId() + " is "
+                        + p.getStatus() + " and takes no applications");
+            }
+            JobEntity job = JobService.load(em, p.getCompanyId(), p.getJobId());
+            ApplicationService.Intake in = ApplicationService.applyFromIntegration(em, job,
+                    new CandidateIn(s.firstName(), s.lastName(), s.email(), s.phone(), null, null, null),
+                    SourceType.JOB_BOARD, p.getBoardName(), "integration:" + p.getIntegrationId());
+            if (!in.duplicate()) {
+                p.counted();
+            }
+            return new SubmissionReceipt(in.application().id(), in.application().candidate().id(), in.duplicate());
+        });
+    }
+
+    // ------------------------------------------------------------------------------ remote boards
+
+    static final String BOARD_TOKEN_PREFIX = "hmb";
+
+    /** A new board credential for one of the company's job-board connections; the one before stops working. */
+    public BoardTokenView issueBoardToken(Caller caller, String connectionId) {
+        return db.tx(em -> {
+            ConnectionEntity c = ConnectionService.load(em, caller.companyId(), connectionId);
+            if (!IntegrationKind.JOB_BOARD.name().equals(kind(em, c.getIntegrationId()))) {
+                throw ApiException.conflict("not-a-job-board", "Not a job board", "connection " + c.getId()
+                        + " is not to a job board; board tokens are for job boards that send applications");
+            }
+            em.createQuery("DELETE FROM BoardTokenEntity t WHERE t.connectionId = :c").setParameter("c", c.getId())
+                    .executeUpdate();
+            SecretTokens.Generated g = SecretTokens.generate(BOARD_TOKEN_PREFIX);
+            long now = System.currentTimeMillis();
+            em.persist(new BoardTokenEntity(g.id(), c.getId(), c.getCompanyId(), g.hash(), now,
+                    ApplicationService.actor(caller)));
+            return new BoardTokenView(c.getId(), g.plainText(), java.time.Instant.ofEpochMilli(now));
+        });
+    }
+
+    /**
+     * An application a remote board's service sends with its board token.
+     *
+     * @throws ApiException 401 for a missing or unknown token, 403 when the connection no longer
+     *                      lets the board send people, else as {@link #receive}
+     */
+    public BoardReceiptView receiveFromBoard(String bearerToken, BoardApplicationIn in) {
+        String connectionId = db.tx(em -> {
+            String id = SecretTokens.idOf(BOARD_TOKEN_PREFIX, bearerToken).orElse(null);
+            BoardTokenEntity t = id == null ? null : em.find(BoardTokenEntity.class, id);
+            if (t == null || !SecretTokens.matches(bearerToken, t.getHash())) {
+                throw ApiException.unauthorized("a board token (Authorization: Bearer hmb_...) is required;"
+                        + " the customer creates it on POST /connections/{id}/board-token");
+            }
+            ConnectionEntity c = em.find(ConnectionEntity.class, t.getConnectionId());
+            if (c == null || !c.getGrantedScopes().contains(StandardScopes.CANDIDATES_WRITE)) {
+                throw new ApiException(403, "forbidden", "Forbidden", "this connection was not granted "
+                        + StandardScopes.CANDIDATES_WRITE + ", which sending applications needs", null);
+            }
+            return c.getId();
+        });
+        if (in == null) {
+            throw ApiException.validation("body", "is required");
+        }
+        SubmissionReceipt r = receive(connectionId, new CandidateSubmission(in.reference(), in.firstName(),
+                in.lastName(), in.email(), in.phone(), in.coverLetter(), in.externalId()));
+        return new BoardReceiptView(r.applicationId(), r.candidateId(), r.duplicate());
     }
 
     private static PostingEntity byReference(EntityManager em, String connectionId, String reference) {

@@ -40,6 +40,27 @@ public final class PostingViews {
             @Schema(required = true) Instant updatedOn, Instant liveOn, Instant endedOn, Instant expiresOn) {
     }
 
+    /** The board credential of a connection; {@code token} is shown this once and never again. */
+    @Schema(name = "BoardToken")
+    public record BoardTokenView(@Schema(required = true) String connectionId, @Schema(required = true) String token,
+            @Schema(required = true) Instant createdOn) {
+    }
+
+    /** Body of {@code POST /job-boards/applications}: a person who applied on the board. */
+    @Schema(name = "BoardApplication")
+    public record BoardApplicationIn(@Schema(required = true, description = "the board's reference of the ad, or the posting id") String reference,
+            @Schema(required = true) String firstName, @Schema(required = true) String lastName,
+            @Schema(required = true, format = "email") String email, String phone, String coverLetter,
+            @Schema(description = "the board's own id of the application") String externalId) {
+    }
+
+    /** The host's answer to a board's application. */
+    @Schema(name = "BoardApplicationReceipt")
+    public record BoardReceiptView(@Schema(required = true) String applicationId,
+            @Schema(required = true) String candidateId,
+            @Schema(required = true, description = "the person had applied to the job before; nothing new was created") boolean duplicate) {
+    }
+
     /** A posting of any company, for the platform admin's console. */
     public record PostingAdminView(String id, String companyId, String jobId, String integrationId,
             PostingStatus status, String boardReference, int applications, String pending, int attempts,

@@ -22,6 +22,8 @@ import org.hiremarket.core.internal.common.Page;
 import org.hiremarket.core.internal.identity.Scope;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
+import org.hiremarket.core.internal.posting.PostingService;
+import org.hiremarket.core.internal.posting.PostingViews.BoardTokenView;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
 import org.hiremarket.core.internal.marketplace.Views.ConnectionView;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,10 +51,24 @@ public class ConnectionResource {
 
     private final ConnectionService connections;
     private final AssessmentService assessments;
+    private final PostingService postings;
 
-    ConnectionResource(ConnectionService connections, AssessmentService assessments) {
+    ConnectionResource(ConnectionService connections, AssessmentService assessments, PostingService postings) {
         this.connections = connections;
         this.assessments = assessments;
+        this.postings = postings;
+    }
+
+    /**
+     * A new board token for a job-board connection, shown this once: the board's own service sends
+     * applications with it ({@code POST /job-boards/applications}). The token before stops working.
+     */
+    @POST
+    @Path("/{id}/board-token")
+    @ApiResponse(responseCode = "201", description = "The token, shown this once", content = @Content(schema = @Schema(implementation = BoardTokenView.class)))
+    public Response boardToken(@Context Caller caller, @PathParam("id") String id) {
+        BoardTokenView t = postings.issueBoardToken(caller, id);
+        return Response.status(201).entity(t).header("Cache-Control", "no-store").build();
     }
 
     /** The packages an assessment vendor offers this connection's account, asked live. */

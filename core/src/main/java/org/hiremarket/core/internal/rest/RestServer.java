@@ -104,13 +104,14 @@ public class RestServer {
             CredentialService credentials, JobService jobs, CandidateService candidates,
             ApplicationService applications, EmployeeService employees, AssessmentService assessments,
             HiringStepService steps, Database db, DatabaseHealth health, PostingService postings) {
-        return List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments),
+        return List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments, postings),
                 new UserResource(users), new AuthResource(auth, tokens, users),
                 new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
                 new ReferenceResource(), new JobResource(jobs, applications, steps, postings),
                 new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
                 new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
-                new PingResource(), new ReadyResource(db, health), new PostingResource(postings));
+                new PingResource(), new ReadyResource(db, health), new PostingResource(postings),
+                new BoardApplicationResource(postings));
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {

@@ -26,6 +26,9 @@ import org.hiremarket.core.internal.job.JobViews.IdRef;
 import org.hiremarket.core.internal.job.JobViews.UpdateJob;
 import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
+import org.hiremarket.core.internal.posting.PostingViews.BoardApplicationIn;
+import org.hiremarket.core.internal.posting.PostingViews.BoardReceiptView;
+import org.hiremarket.core.internal.posting.PostingViews.BoardTokenView;
 import org.hiremarket.core.internal.posting.PostingViews.PostingIn;
 import org.hiremarket.core.internal.posting.PostingViews.PostingView;
 import org.junit.After;
@@ -330,5 +333,45 @@ public class PostingServiceTest {
         await("expired", () -> f.row(v.id()).getStatus() == PostingStatus.EXPIRED);
         await("taken down", () -> board.unpublished.contains("ref-" + v.id()));
         assertEquals("Ran its 30 days on the board", f.postings.get(acme, v.id()).history().get(2).detail());
+    }
+
+    @Test
+    public void aRemoteBoardSendsApplicationsWithItsConnectionsTokenOnlyAndOnlyTheNewestWorks() {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = live(job);
+        BoardTokenView first = f.postings.issueBoardToken(acme, connection);
+        assertEquals(connection, first.connectionId());
+        assertTrue(first.token(), first.token().startsWith("hmb_"));
+        assertEquals("only the hash is kept", 0L, (long) f.db.tx(em -> em.createQuery(
+                "SELECT COUNT(t) FROM BoardTokenEntity t WHERE t.hash = :plain", Long.class)
+                .setParameter("plain", first.token()).getSingleResult()));
+
+        BoardApplicationIn ada = new BoardApplicationIn("ref-" + v.id(), "Ada", "Lovelace", "ada@example.org", null,
+                "Hi", "app-1");
+        BoardReceiptView r = f.postings.receiveFromBoard(first.token(), ada);
+        assertFalse(r.duplicate());
+        assertTrue(f.postings.receiveFromBoard(first.token(), ada).duplicate());
+        assertEquals(1, f.row(v.id()).getApplications());
+
+        BoardTokenView second = f.postings.issueBoardToken(acme, connection);
+        refused(401, "unauthorized", () -> f.postings.receiveFromBoard(first.token(), ada));
+        for (String bad : new String[] { null, "", "hm_abcdefghij_" + "x".repeat(43), second.token() + "x" }) {
+            refused(401, "unauthorized", () -> f.postings.receiveFromBoard(bad, ada));
+        }
+        refused(404, "not-found", () -> f.postings.receiveFromBoard(second.token(), new BoardApplicationIn("nope",
+                "Bo", "B", "bo@example.org", null, null, null)));
+        refused(400, "validation-error", () -> f.postings.receiveFromBoard(second.token(), new BoardApplicationIn(
+                v.id(), "Bo", "B", "not-an-email", null, null, null)));
+        refused(400, "validation-error", () -> f.postings.receiveFromBoard(second.token(), null));
+
+        refused(404, "not-found", () -> f.postings.issueBoardToken(globex, connection));
+        String assessments = f.connection(acme, "skillcheck", Set.of(StandardScopes.JOBS_READ));
+        f.sql("INSERT INTO HM_INTEGRATION_SETTING (INTEGRATIONID, ACTIVE, CHANGEDAT, KIND, NAME) VALUES"
+                + " ('skillcheck', 1, 1, 'ASSESSMENT', 'SkillCheck')");
+        refused(409, "not-a-job-board", () -> f.postings.issueBoardToken(acme, assessments));
+
+        f.sql("UPDATE HM_CONNECTION SET GRANTEDSCOPES = 'jobs.read' WHERE ID = '" + connection + "'");
+        refused(403, "forbidden", () -> f.postings.receiveFromBoard(second.token(), ada));
+        f.jobs.changeStatus(acme, job, "CANCELLED");
     }
 }
