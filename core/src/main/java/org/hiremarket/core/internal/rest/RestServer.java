@@ -109,7 +109,7 @@ public class RestServer {
                 new ReferenceResource(), new JobResource(jobs, applications, steps),
                 new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
                 new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
-                new PingResource(), new ReadyResource(db, health));
+                new PublicJobFeedResource(companies, jobs), new PingResource(), new ReadyResource(db, health));
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {
