@@ -305,7 +305,10 @@ public final class JobFeed {
                 || c >= 0x10000;
     }
 
-    /** JSON carries any character; lone surrogates, which UTF-8 cannot, are replaced as for XML. */
+    /**
+     * A text of the JSON-LD: it loses the characters the XML feed's texts lose (lone surrogates,
+     * which UTF-8 cannot carry, among them), so that both feeds say the same.
+     */
     private static String text(String s) {
         return xmlChars(s);
     }

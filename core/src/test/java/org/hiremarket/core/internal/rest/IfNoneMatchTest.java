@@ -39,6 +39,8 @@ public class IfNoneMatchTest {
         assertFalse("unquoted", matches("abc"));
         assertFalse("a lower-case w is no weak prefix", matches("w/\"abc\""));
         assertFalse("unterminated", matches("\"abc"));
+        assertFalse("a weak prefix and nothing more", matches("W/"));
+        assertFalse(matches("\"x\", W/"));
         assertFalse(matches("\"ab\""));
         assertFalse(matches("\"abcd\""));
         assertFalse("not a member of its own", matches("*abc"));
