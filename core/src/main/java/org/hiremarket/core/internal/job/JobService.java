@@ -1,5 +1,6 @@
 package org.hiremarket.core.internal.job;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -262,17 +263,44 @@ public class JobService {
     public Page<JobAdView> listAds(String companyId, Set<AdVisibility> visible, String q, PageRequest page) {
         return db.tx(em -> {
             Map<String, Object> params = new LinkedHashMap<>();
-            StringBuilder where = new StringBuilder(" FROM JobEntity j WHERE j.companyId = :companyId"
-                    + " AND j.status = :status AND j.adVisibility IN :visible");
-            params.put("companyId", companyId);
-            params.put("status", JobStatus.SOURCING);
-            params.put("visible", List.copyOf(visible));
-            if (q != null && !q.isBlank()) {
-                where.append(" AND LOWER(j.title) LIKE :q");
-                params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
-            }
-            return page(em, where.toString(), " ORDER BY j.adPublishedAt DESC, j.id", params, page).map(JobAdView::of);
+            String where = adsWhere(companyId, visible, q, params);
+            return page(em, where, ADS_ORDER, params, page).map(JobAdView::of);
         });
+    }
+
+    /**
+     * The company's {@code PUBLIC} ads of sourcing jobs for its aggregator feed ({@link JobFeed}): the
+     * ads {@link #listAds} lists to everyone, in its order (newest publication first), at most
+     * {@code max} of them, each with the time its job last changed. Read by one query in one
+     * transaction, so that a feed is one consistent picture: paging through {@link #listAds} could
+     * list an ad twice, or miss one, when ads are published or withdrawn between two pages.
+     */
+    public List<JobFeed.Ad> publicFeedAds(String companyId, int max) {
+        return db.tx(em -> {
+            Map<String, Object> params = new LinkedHashMap<>();
+            String where = adsWhere(companyId, Set.of(AdVisibility.PUBLIC), null, params);
+            TypedQuery<JobEntity> q = em.createQuery("SELECT j" + where + ADS_ORDER, JobEntity.class);
+            params.forEach(q::setParameter);
+            return q.setMaxResults(max).getResultList().stream()
+                    .map(j -> new JobFeed.Ad(JobAdView.of(j), Instant.ofEpochMilli(j.getUpdatedAt()))).toList();
+        });
+    }
+
+    /** The order of ad lists: newest publication first, then by id. */
+    private static final String ADS_ORDER = " ORDER BY j.adPublishedAt DESC, j.id";
+
+    /** The {@code FROM ... WHERE} of ads that accept applications with one of the visibilities; fills {@code params}. */
+    private static String adsWhere(String companyId, Set<AdVisibility> visible, String q, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" FROM JobEntity j WHERE j.companyId = :companyId"
+                + " AND j.status = :status AND j.adVisibility IN :visible");
+        params.put("companyId", companyId);
+        params.put("status", JobStatus.SOURCING);
+        params.put("visible", List.copyOf(visible));
+        if (q != null && !q.isBlank()) {
+            where.append(" AND LOWER(j.title) LIKE :q");
+            params.put("q", "%" + q.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "").replace("_", "") + "%");
+        }
+        return where.toString();
     }
 
     /** One published ad, as {@link #listAds}; 404 for anything not visible to the reader. */

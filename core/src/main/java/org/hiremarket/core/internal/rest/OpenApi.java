@@ -55,7 +55,7 @@ final class OpenApi {
             Map.entry("jobs", "Jobs, their status and their ad"),
             Map.entry("oauth", "OAuth 2.0 token endpoint (client credentials)"),
             Map.entry("ping", "Liveness"),
-            Map.entry("public", "Public job lists of companies (anonymous)"),
+            Map.entry("public", "Public job lists and job feeds of companies (anonymous)"),
             Map.entry("ready", "Readiness: the database and the API serve requests (503 database-unavailable if not)"),
             Map.entry("reference", "Reference lists: roles, industries, functions, experience levels, countries, languages"),
             Map.entry("users", "The people of the company")));
@@ -368,7 +368,8 @@ final class OpenApi {
 
         static String operationId(PathItem.HttpMethod method, String path) {
             StringBuilder sb = new StringBuilder(method.name().toLowerCase(Locale.ROOT));
-            for (String part : path.split("[/-]")) {
+            // a dot too: /public/companies/{companyId}/feed.xml is getPublicCompaniesByCompanyIdFeedXml
+            for (String part : path.split("[/.-]")) {
                 if (part.isEmpty()) {
                     continue;
                 }

@@ -110,8 +110,8 @@ public class RestServer {
                 new ReferenceResource(), new JobResource(jobs, applications, steps, postings),
                 new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
                 new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
-                new PingResource(), new ReadyResource(db, health), new PostingResource(postings),
-                new BoardApplicationResource(postings));
+                new PublicJobFeedResource(companies, jobs), new PingResource(), new ReadyResource(db, health),
+                new PostingResource(postings), new BoardApplicationResource(postings));
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {

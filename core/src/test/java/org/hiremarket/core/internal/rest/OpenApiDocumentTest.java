@@ -146,6 +146,27 @@ public class OpenApiDocumentTest {
     }
 
     @Test
+    public void theJobFeedsAreAnonymousAndDocumentTheirFormatsAndConditionalAnswers() {
+        for (String[] feed : new String[][] { { "/public/companies/{companyId}/feed.xml", "application/xml",
+                "getPublicCompaniesByCompanyIdFeedXml" }, { "/public/companies/{companyId}/feed.jsonld",
+                        "application/ld+json", "getPublicCompaniesByCompanyIdFeedJsonld" } }) {
+            Operation op = op("GET", feed[0]);
+            assertTrue("anonymous", op.getSecurity().isEmpty());
+            assertEquals(List.of("public"), op.getTags());
+            assertEquals(feed[2], op.getOperationId());
+            ApiResponse ok = op.getResponses().get("200");
+            assertEquals(feed[0], List.of(feed[1]), new ArrayList<>(ok.getContent().keySet()));
+            assertTrue(ok.getHeaders().keySet().containsAll(List.of("ETag", "Cache-Control", "Last-Modified")));
+            ApiResponse notModified = op.getResponses().get("304");
+            assertNull("304 has no body", notModified.getContent());
+            assertNotNull(notModified.getHeaders().get("ETag"));
+            assertTrue(op.getParameters().stream()
+                    .anyMatch(p -> p.getName().equals("If-None-Match") && p.getIn().equals("header")));
+            assertEquals(List.of("200", "304", "400", "404", "429", "503"), new ArrayList<>(op.getResponses().keySet()));
+        }
+    }
+
+    @Test
     public void responsesAreInTheOrderOfTheirStatus() {
         List<String> codes = new ArrayList<>(op("POST", "/jobs").getResponses().keySet());
         List<String> sorted = new ArrayList<>(codes);
