@@ -49,7 +49,6 @@ public class JobService {
 
     private final Database db;
 
-    @Activate
     /** Told of every change of a job inside its transaction (its ad on job boards follows it). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
@@ -66,6 +65,7 @@ public class JobService {
         }
     }
 
+    @Activate
     public JobService(@Reference Database db) {
         this.db = db;
     }
