@@ -72,6 +72,17 @@ public class Bench {
         String apiKey = match(created, "(?m)^API key: (hm_\\S+)");
         ours.stop();
         int orderCount = intArg(args, "--orders", 10_000);
+        int postingCount = intArg(args, "--postings", 5_000);
+        if (List.of(args).contains("--postings-only")) {
+            ours.start();
+            ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
+            String report = Postings.run(ours, apiKey, password, postingCount);
+            ours.stop();
+            System.out.print(report);
+            Files.createDirectories(ROOT.resolve("bench/results"));
+            Files.writeString(ROOT.resolve("bench/results/postings.txt"), report);
+            return;
+        }
         if (List.of(args).contains("--orders-only")) {
             ours.start();
             ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
@@ -182,6 +193,7 @@ public class Bench {
                     ping.last(), getJob.last(), postCandidate.last()));
         }
         String ordersReport = Orders.run(ours, apiKey, password, orderCount);
+        String postingsReport = Postings.run(ours, apiKey, password, postingCount);
         ours.stop();
 
         double bo = median(bootOurs);
@@ -213,10 +225,168 @@ public class Bench {
                     l.medianP50(), l.medianP99(), l.medianRate() / ping.medianRate(), target));
         }
         report.append(ordersReport);
+        report.append(postingsReport);
         System.out.print(report);
         Path results = ROOT.resolve("bench/results");
         Files.createDirectories(results);
         Files.writeString(results.resolve("latest.txt"), report.toString());
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * N job ads posted to the demo board OpenBoard through the API and withdrawn again, end to end:
+     * N jobs with PUBLIC ads, each posted with {@code POST /jobs/{id}/postings} by
+     * {@link Orders#CLIENTS} concurrent clients until every posting is {@code LIVE}, then each
+     * withdrawn with {@code POST /postings/{id}/withdraw} until the board has been told of every one.
+     * Every posting is read back (one {@code LIVE} and one {@code WITHDRAWN} step, nothing owed,
+     * distinct board references), and OpenBoard's own log lines say how many ads it created and
+     * withdrew for each posting: lost and duplicated must be 0 on both sides. The baseline is the
+     * host CPU of an authenticated {@code GET /ping} measured in the same run.
+     */
+    static final class Postings {
+
+        static String run(Karaf ours, String apiKey, String password, int n) throws Exception {
+            say("postings: installing the demo job board");
+            ours.console(password, "feature:install hiremarket-plugin-openboard");
+            await(Duration.ofSeconds(60), () -> ours.console(password, "marketplace:integrations --no-format")
+                    .contains("openboard"));
+            ours.console(password, "marketplace:activate openboard");
+            // the applicants OpenBoard sends for each new ad would double the work measured here
+            ours.console(password, "config:property-set -p org.hiremarket.plugin.openboard applications.per.ad 0");
+            String started = ours.body("POST", "/api/v1/connections", apiKey, "{\"integrationId\":\"openboard\"}");
+            String connection = match(started, "\"id\":\"([^\"]+)\"");
+            ours.body("POST", "/api/v1/connections/" + connection + "/authorize", apiKey,
+                    "{\"scopes\":[\"company.read\",\"jobs.read\",\"candidates.write\"]}");
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update("bench-jobs".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String active = ours.body("POST", "/api/v1/connections/" + connection + "/account", apiKey,
+                    "{\"fields\":{\"boardId\":\"bench-jobs\",\"feedToken\":\"" + String.format("%08x", crc.getValue())
+                            + "0123456789abcdef01234567\"}}");
+            if (!active.contains("\"ACTIVE\"")) {
+                throw new IllegalStateException("OpenBoard connection not active: " + active);
+            }
+            say("postings: preparing " + n + " jobs with PUBLIC ads");
+            String[] jobs = new String[n];
+            Orders.parallel(n, i -> {
+                String j = ours.body("POST", "/api/v1/jobs", apiKey, "{\"title\":\"Board Engineer " + i
+                        + "\",\"location\":{\"countryCode\":\"SE\",\"city\":\"Malmo\"},\"industry\":{\"id\":"
+                        + "\"computer_software\"},\"function\":{\"id\":\"engineering\"},\"experienceLevel\":{\"id\":"
+                        + "\"mid_senior_level\"},\"description\":{\"jobDescription\":\"Build the integrations that bring"
+                        + " our job ads to every board.\"}}");
+                jobs[i] = match(j, "\"id\":\"([^\"]+)\"");
+                ours.body("PUT", "/api/v1/jobs/" + jobs[i] + "/ad", apiKey, "{\"visibility\":\"PUBLIC\"}");
+            });
+            say("postings: baseline, " + Orders.PINGS + " authenticated GET /ping");
+            Duration pingCpu0 = ours.cpu();
+            Orders.parallel(Orders.PINGS, i -> ours.body("GET", "/api/v1/ping", apiKey, null));
+            double pingMs = ours.cpu().minus(pingCpu0).toNanos() / 1e6 / Orders.PINGS;
+
+            say("postings: posting " + n + " ads with " + Orders.CLIENTS + " concurrent clients");
+            String[] postings = new String[n];
+            Duration cpu0 = ours.cpu();
+            long t0 = System.nanoTime();
+            Orders.parallel(n, i -> postings[i] = match(ours.body("POST", "/api/v1/jobs/" + jobs[i] + "/postings", apiKey,
+                    "{\"connectionId\":\"" + connection + "\"}"), "\"id\":\"([^\"]+)\""));
+            double postedSeconds = (System.nanoTime() - t0) / 1e9;
+            awaitCount(ours, apiKey, connection, "LIVE", n);
+            double liveSeconds = (System.nanoTime() - t0) / 1e9;
+            Duration cpuLive = ours.cpu();
+
+            say("postings: withdrawing " + n + " ads");
+            long t1 = System.nanoTime();
+            Orders.parallel(n, i -> ours.body("POST", "/api/v1/postings/" + postings[i] + "/withdraw", apiKey, null));
+            double withdrawnSeconds = (System.nanoTime() - t1) / 1e9;
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            java.util.concurrent.atomic.AtomicInteger owed = new java.util.concurrent.atomic.AtomicInteger(n);
+            while (owed.get() > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(owed.get() + " withdrawals not delivered within 10 minutes");
+                }
+                owed.set(0);
+                Orders.parallel(n, i -> {
+                    if (ours.body("GET", "/api/v1/postings/" + postings[i], apiKey, null).contains("\"pending\":\"WITHDRAW\"")) {
+                        owed.incrementAndGet();
+                    }
+                });
+            }
+            double boardToldSeconds = (System.nanoTime() - t1) / 1e9;
+            double hostCpuMs = ours.cpu().minus(cpu0).toNanos() / 1e6;
+            double liveCpuMs = cpuLive.minus(cpu0).toNanos() / 1e6;
+
+            say("postings: reading every posting back and OpenBoard's log");
+            java.util.concurrent.atomic.AtomicInteger notLive = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger duplicated = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Set<String> references = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Orders.parallel(n, i -> {
+                String p = ours.body("GET", "/api/v1/postings/" + postings[i], apiKey, null);
+                if (!p.contains("\"status\":\"WITHDRAWN\"") || Orders.count(p, "\"to\":\"LIVE\"") != 1) {
+                    notLive.incrementAndGet();
+                }
+                if (Orders.count(p, "\"to\":\"LIVE\"") > 1 || Orders.count(p, "\"to\":\"WITHDRAWN\"") != 1) {
+                    duplicated.incrementAndGet();
+                }
+                references.add(match(p, "\"boardReference\":\"([^\"]+)\""));
+            });
+            java.util.Map<String, Integer> created = new java.util.HashMap<>();
+            java.util.Map<String, Integer> withdrawn = new java.util.HashMap<>();
+            java.util.regex.Pattern createdLine = java.util.regex.Pattern.compile("ad \\S+ created for posting (\\S+)");
+            java.util.regex.Pattern withdrawnLine = java.util.regex.Pattern.compile("ad (\\S+) withdrawn \\(posting (\\S+)\\)");
+            try (java.util.stream.Stream<Path> logs = Files.list(ours.home.resolve("data/log"))) {
+                for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("karaf.log")).toList()) {
+                    for (String line : Files.readAllLines(log)) {
+                        java.util.regex.Matcher c = createdLine.matcher(line);
+                        if (c.find()) {
+                            created.merge(c.group(1), 1, Integer::sum);
+                        }
+                        java.util.regex.Matcher w = withdrawnLine.matcher(line);
+                        if (w.find()) {
+                            withdrawn.merge(w.group(2).replaceAll("[,)]+$", ""), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            int lostAtBoard = 0;
+            int duplicatedAtBoard = 0;
+            int notWithdrawnAtBoard = 0;
+            for (String id : postings) {
+                int c = created.getOrDefault(id, 0);
+                lostAtBoard += c == 0 ? 1 : 0;
+                duplicatedAtBoard += c > 1 ? 1 : 0;
+                notWithdrawnAtBoard += withdrawn.getOrDefault(id, 0) == 0 ? 1 : 0;
+            }
+            return String.format(Locale.ROOT, "%n%-48s %10s  %s%n", "job-board postings through the demo board",
+                    "N = " + n, "target")
+                    + String.format(Locale.ROOT, "%-48s %9.0f/s%n", "posted (POST /jobs/{id}/postings)", n / postedSeconds)
+                    + String.format(Locale.ROOT, "%-48s %9.0f/s%n", "posted and LIVE on the board, end to end", n / liveSeconds)
+                    + String.format(Locale.ROOT, "%-48s %9.0f/s%n", "withdrawn (POST /postings/{id}/withdraw)",
+                            n / withdrawnSeconds)
+                    + String.format(Locale.ROOT, "%-48s %9.0f/s%n", "withdrawn and the board told, end to end",
+                            n / boardToldSeconds)
+                    + String.format(Locale.ROOT, "%-48s %7.2f ms  (%.1f pings)%n", "host CPU per posting, to LIVE",
+                            liveCpuMs / n, liveCpuMs / n / pingMs)
+                    + String.format(Locale.ROOT, "%-48s %7.2f ms  (%.1f pings)%n", "host CPU per posting, posted to withdrawn",
+                            hostCpuMs / n, hostCpuMs / n / pingMs)
+                    + String.format(Locale.ROOT, "%-48s %7.2f ms%n", "host CPU per authenticated GET /ping (baseline)", pingMs)
+                    + String.format(Locale.ROOT, "%-48s %10d  0%n", "lost (never LIVE, or not WITHDRAWN)", notLive.get())
+                    + String.format(Locale.ROOT, "%-48s %10d  0%n", "duplicated (a second LIVE or WITHDRAWN step)", duplicated.get())
+                    + String.format(Locale.ROOT, "%-48s %10d  0%n", "same board reference for two postings", n - references.size())
+                    + String.format(Locale.ROOT, "%-48s %10d  0%n", "at the board: no ad created (OpenBoard's log)", lostAtBoard)
+                    + String.format(Locale.ROOT, "%-48s %10d  0%n", "at the board: a second ad created", duplicatedAtBoard)
+                    + String.format(Locale.ROOT, "%-48s %10d  0%n", "at the board: never withdrawn", notWithdrawnAtBoard);
+        }
+
+        /** Waits until the connection has {@code n} postings in {@code status}, asking once a second. */
+        static void awaitCount(Karaf ours, String apiKey, String connection, String status, int n) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            String query = "/api/v1/postings?connectionId=" + connection + "&status=" + status + "&limit=1";
+            while (Long.parseLong(match(ours.body("GET", query, apiKey, null), "\"totalFound\":(\\d+)")) < n) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("postings not " + status + " within 10 minutes");
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------

@@ -75,7 +75,7 @@ public class JobResource {
     @ApiResponse(responseCode = "201", description = "The posting, PENDING until the board confirms it", content = @Content(schema = @Schema(implementation = PostingView.class)))
     public Response post(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, PostingIn body) {
         PostingView p = postings.post(caller, id, Params.body(body));
-        return Response.created(uri.getBaseUriBuilder().path("postings").path(p.id()).build()).entity(p).build();
+        return Response.created(Links.under(uri, "postings", p.id())).entity(p).build();
     }
 
     @GET

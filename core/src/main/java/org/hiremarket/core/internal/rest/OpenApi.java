@@ -53,12 +53,17 @@ final class OpenApi {
             Map.entry("employee", "The employee portal"),
             Map.entry("integrations", "Integrations deployed and activated on the marketplace"),
             Map.entry("jobs", "Jobs, their status and their ad"),
+            Map.entry("job-boards", "For job boards' own services: applications sent with a connection's board token"),
+            Map.entry("postings", "Job ads on job boards: their lifecycle, history and withdrawal"),
             Map.entry("oauth", "OAuth 2.0 token endpoint (client credentials)"),
             Map.entry("ping", "Liveness"),
             Map.entry("public", "Public job lists and job feeds of companies (anonymous)"),
             Map.entry("ready", "Readiness: the database and the API serve requests (503 database-unavailable if not)"),
             Map.entry("reference", "Reference lists: roles, industries, functions, experience levels, countries, languages"),
             Map.entry("users", "The people of the company")));
+
+    /** Operations outside the customer's realm that a job board's service calls with its board token. */
+    static final Set<String> BOARD_TOKEN_PATHS = Set.of("POST /job-boards/applications");
 
     private OpenApi() {
     }
@@ -106,6 +111,9 @@ final class OpenApi {
                 .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/api/v1/oauth/token").scopes(scopes))));
         s.put("Session", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A person's session token from POST /auth/login"));
+        s.put("BoardToken", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A job-board connection's board token (hmb_...) from POST /connections/{id}/board-token;"
+                        + " accepted on /job-boards only, and no customer credential is accepted there"));
         return s;
     }
 
@@ -228,6 +236,11 @@ final class OpenApi {
                     op.setSecurity(security(key));
                     respond(op, "401", "Missing or invalid credentials", problem);
                     respond(op, "403", "The credential lacks the scope this needs, or the person's role does not allow it",
+                            problem);
+                } else if (BOARD_TOKEN_PATHS.contains(key)) {
+                    op.setSecurity(List.of(new SecurityRequirement().addList("BoardToken")));
+                    respond(op, "401", "Missing or invalid board token", problem);
+                    respond(op, "403", "The connection no longer lets the board send people (candidates.write)",
                             problem);
                 } else {
                     op.setSecurity(List.of());
