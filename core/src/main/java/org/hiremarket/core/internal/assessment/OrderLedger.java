@@ -16,6 +16,7 @@ import org.hiremarket.api.assessment.AssessmentUpdate;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.core.internal.assessment.AssessmentViews.AttachmentView;
 import org.hiremarket.core.internal.assessment.AssessmentViews.OrderEventView;
+import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.Ids;
 import org.hiremarket.core.internal.common.StoredJson;
 import org.hiremarket.core.internal.persistence.Database;
@@ -117,6 +118,19 @@ final class OrderLedger {
      * @return a description of such a conflict, for the integration's health; {@code null} when there was none
      */
     String acknowledged(String orderId, OrderAcknowledgement ack) {
+        try {
+            return acknowledge(orderId, ack);
+        } catch (ApiException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // the row changed between reading and writing it (the integration was announced again and its
+            // orders rescheduled): the vendor has the order, so record that on the row as it is now
+            return acknowledge(orderId, ack);
+        }
+    }
+
+    private String acknowledge(String orderId, OrderAcknowledgement ack) {
         return writes.run(orderId, em -> {
             AssessmentOrderEntity o = em.find(AssessmentOrderEntity.class, orderId);
             if (o == null) {

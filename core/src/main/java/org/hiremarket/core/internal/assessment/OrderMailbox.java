@@ -16,7 +16,6 @@ import org.hiremarket.api.assessment.CandidateInfo;
 import org.hiremarket.api.assessment.OrderAcknowledgement;
 import org.hiremarket.api.integration.ConnectionContext;
 import org.hiremarket.api.integration.StandardScopes;
-import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.mailbox.DeliveryPolicy;
 import org.hiremarket.core.internal.mailbox.Letters;
 import org.hiremarket.core.internal.mailbox.Mailbox;
@@ -68,7 +67,7 @@ public class OrderMailbox implements Letters {
     public OrderMailbox(@Reference Database db, @Reference IntegrationRegistry registry,
             @Reference ConnectionService connections, @Reference Mailbox mailbox, AssessmentConfig config) {
         this(db, registry, connections, config, mailbox,
-                Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hiremarket-order-poller")));
+                Executors.newSingleThreadScheduledExecutor(r -> Mailbox.daemon(r, "hiremarket-order-poller")));
     }
 
     /** For tests: the mailbox (with the test's clock and executors) and the executor polling runs on. */
@@ -93,12 +92,6 @@ public class OrderMailbox implements Letters {
         mailbox.leave(this);
         poller.shutdownNow();
         ledger.close();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     OrderLedger ledger() {
@@ -188,17 +181,7 @@ public class OrderMailbox implements Letters {
                 after(o, null, "the vendor gave no acknowledgement (null)");
                 return;
             }
-            String conflict;
-            try {
-                conflict = ledger.acknowledged(orderId, ack);
-            } catch (ApiException e) {
-                if (e.status() != 409) {
-                    throw e;
-                }
-                // the row changed between the ledger reading and writing it (the integration was announced
-                // again and its orders rescheduled): the vendor has the order, so record that on the row as it is now
-                conflict = ledger.acknowledged(orderId, ack);
-            }
+            String conflict = ledger.acknowledged(orderId, ack);
             if (conflict != null) {
                 registry.caller().recordAnomaly(r.id(), conflict);
             }

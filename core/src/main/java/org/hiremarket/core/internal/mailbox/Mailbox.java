@@ -154,7 +154,8 @@ public class Mailbox {
         return workers;
     }
 
-    private static Thread daemon(Runnable r, String name) {
+    /** A daemon thread of the mailbox or of one of its kinds (a host stopping never waits for it). */
+    public static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;

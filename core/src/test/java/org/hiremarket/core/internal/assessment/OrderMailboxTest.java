@@ -12,7 +12,6 @@ import static org.junit.Assert.fail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -20,18 +19,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.AbstractExecutorService;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +51,7 @@ import org.hiremarket.api.jobboard.JobBoard;
 import org.hiremarket.core.internal.common.TestConfigs;
 import org.hiremarket.core.internal.mailbox.DeliveryPolicy;
 import org.hiremarket.core.internal.mailbox.Mailbox;
+import org.hiremarket.core.internal.mailbox.ManualExecutor;
 import org.hiremarket.core.internal.mailbox.MailboxConfig;
 import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.api.jobboard.Publication;
@@ -440,93 +434,6 @@ public class OrderMailboxTest {
         @Override
         public void removeListener(Consumer<RegisteredIntegration> listener) {
             listeners.remove(listener);
-        }
-    }
-
-    /** An executor (and scheduler) whose tasks run when the test says so, on the test's thread. */
-    static final class ManualExecutor extends AbstractExecutorService implements ScheduledExecutorService {
-        record Periodic(Runnable task, long initialDelay, long delay, TimeUnit unit) {
-        }
-
-        private final Queue<Runnable> tasks = new ArrayDeque<>();
-        final List<Periodic> periodic = new ArrayList<>();
-        volatile boolean rejecting;
-        private volatile boolean shutdown;
-
-        @Override
-        public synchronized void execute(Runnable command) {
-            if (shutdown || rejecting) {
-                throw new RejectedExecutionException("not taking tasks");
-            }
-            tasks.add(command);
-        }
-
-        synchronized int pending() {
-            return tasks.size();
-        }
-
-        /** Runs the tasks queued until none is left. @return how many ran */
-        int runAll() {
-            int n = 0;
-            for (Runnable r = next(); r != null; r = next()) {
-                r.run();
-                n++;
-            }
-            return n;
-        }
-
-        private synchronized Runnable next() {
-            return tasks.poll();
-        }
-
-        @Override
-        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
-                TimeUnit unit) {
-            periodic.add(new Periodic(command, initialDelay, delay, unit));
-            return null;
-        }
-
-        @Override
-        public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void shutdown() {
-            shutdown = true;
-        }
-
-        @Override
-        public synchronized List<Runnable> shutdownNow() {
-            shutdown = true;
-            List<Runnable> left = new ArrayList<>(tasks);
-            tasks.clear();
-            return left;
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return shutdown;
         }
     }
 

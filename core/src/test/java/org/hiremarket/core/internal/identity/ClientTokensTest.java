@@ -38,15 +38,6 @@ public class ClientTokensTest {
         return credentials.createClient(as, "HR sync", List.of(scopes));
     }
 
-    private String refusedToken(String token) {
-        try {
-            f.tokens.authenticate(token);
-        } catch (TokenService.InvalidToken e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("the token was accepted");
-    }
-
     private OAuthError oauthError(String clientId, String secret, String scope) {
         try {
             credentials.exchange(clientId, secret, scope);
@@ -150,7 +141,7 @@ public class ClientTokensTest {
         String kept = credentials.exchange(keep.clientId(), keep.clientSecret(), null).token();
         ClientView revoked = credentials.revokeClient(IdentityFixture.apiKey(), c.clientId());
         assertNotNull(revoked.revokedAt());
-        assertEquals("the access token has been revoked", refusedToken(token));
+        assertEquals("the access token has been revoked", f.refusedToken(token));
         assertEquals(keep.clientId(), f.tokens.authenticate(kept).credentialId());
         // revoking again keeps the first revocation time
         assertEquals(revoked.revokedAt(), credentials.revokeClient(IdentityFixture.apiKey(), c.clientId()).revokedAt());
@@ -167,7 +158,7 @@ public class ClientTokensTest {
             em.find(OAuthClientEntity.class, c.clientId()).revoke(System.currentTimeMillis());
             return null;
         });
-        assertEquals("the client has been revoked", refusedToken(token));
+        assertEquals("the client has been revoked", f.refusedToken(token));
     }
 
     @Test
@@ -180,15 +171,15 @@ public class ClientTokensTest {
         f.db.tx(em -> em.createQuery("UPDATE AccessTokenEntity t SET t.expiresAt = :at WHERE t.tokenHash = :h")
                 .setParameter("at", System.currentTimeMillis())
                 .setParameter("h", org.hiremarket.core.internal.common.SecretTokens.hash(token)).executeUpdate());
-        assertEquals("the access token has expired", refusedToken(token));
+        assertEquals("the access token has expired", f.refusedToken(token));
         assertEquals(Set.of(Scope.JOBS_READ), f.tokens.authenticate(other).scopes());
 
-        assertEquals("the access token is malformed", refusedToken("hma_"));
-        assertEquals("the access token is malformed", refusedToken("not a token"));
+        assertEquals("the access token is malformed", f.refusedToken("hma_"));
+        assertEquals("the access token is malformed", f.refusedToken("not a token"));
         // a well-formed token with a known id but another secret
         String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
-        assertEquals("the access token is unknown", refusedToken(forged));
-        assertEquals("the access token is unknown", refusedToken("hms_" + token.substring(4)));
+        assertEquals("the access token is unknown", f.refusedToken(forged));
+        assertEquals("the access token is unknown", f.refusedToken("hms_" + token.substring(4)));
     }
 
     @Test

@@ -123,6 +123,16 @@ final class IdentityFixture implements AutoCloseable {
     }
 
     /** An annotation-typed configuration with its defaults, some of them replaced. */
+    /** @return why the token service refuses {@code token}; fails the test when it accepts it */
+    String refusedToken(String token) {
+        try {
+            tokens.authenticate(token);
+        } catch (TokenService.InvalidToken e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("the token was accepted");
+    }
+
     static <A> A config(Class<A> type, Map<String, Object> values) {
         return org.hiremarket.core.internal.common.TestConfigs.config(type, values);
     }

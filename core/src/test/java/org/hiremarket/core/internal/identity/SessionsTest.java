@@ -54,15 +54,6 @@ public class SessionsTest {
         return user(IdentityFixture.apiKey(), email, role);
     }
 
-    private String refusedToken(String token) {
-        try {
-            f.tokens.authenticate(token);
-        } catch (TokenService.InvalidToken e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("the token was accepted");
-    }
-
     private Long revokedAt(String tokenRecordId) {
         return f.db.tx(em -> em.find(AccessTokenEntity.class, tokenRecordId).getRevokedAt());
     }
@@ -96,7 +87,7 @@ public class SessionsTest {
         String second = f.auth.login("ada@example.org", PASSWORD, "192.0.2.1").token();
         Caller c = f.tokens.authenticate(first);
         f.tokens.revoke(c.credentialId());
-        assertEquals("the access token has been revoked", refusedToken(first));
+        assertEquals("the access token has been revoked", f.refusedToken(first));
         assertEquals(c.userId(), f.tokens.authenticate(second).userId());
         long at = revokedAt(c.credentialId());
         // logging out again changes nothing; an unknown record is no error
@@ -116,8 +107,8 @@ public class SessionsTest {
 
         UserView off = f.users.setActive(IdentityFixture.apiKey(), id, false);
         assertFalse(off.active());
-        assertEquals("the access token has been revoked", refusedToken(first));
-        assertEquals("the access token has been revoked", refusedToken(second));
+        assertEquals("the access token has been revoked", f.refusedToken(first));
+        assertEquals("the access token has been revoked", f.refusedToken(second));
         assertEquals("another user's session stays", "bob@example.org",
                 f.users.get(IdentityFixture.apiKey(), f.tokens.authenticate(bobs).userId()).email());
         ApiException login = refused(401, "unauthorized", () -> f.auth.login("ada@example.org", PASSWORD, "192.0.2.1"));
@@ -125,7 +116,7 @@ public class SessionsTest {
         long at = revokedAt(firstRecord);
 
         assertTrue(f.users.setActive(IdentityFixture.apiKey(), id, true).active());
-        assertEquals("the access token has been revoked", refusedToken(first));
+        assertEquals("the access token has been revoked", f.refusedToken(first));
         assertEquals("not revoked again", at, revokedAt(firstRecord).longValue());
         f.tokens.authenticate(f.auth.login("ada@example.org", PASSWORD, "192.0.2.1").token());
     }
@@ -139,7 +130,7 @@ public class SessionsTest {
             em.find(UserEntity.class, id).setActive(false);
             return null;
         });
-        assertEquals("the user is deactivated", refusedToken(token));
+        assertEquals("the user is deactivated", f.refusedToken(token));
     }
 
     @Test
@@ -238,7 +229,7 @@ public class SessionsTest {
         assertEquals("token", refused(400, "validation-error", () -> f.auth.activate(token, "another passphrase 42"))
                 .errors().get(0).field());
         f.auth.confirmReset(token, "a brand new passphrase 8");
-        assertEquals("the access token has been revoked", refusedToken(session));
+        assertEquals("the access token has been revoked", f.refusedToken(session));
         refused(401, "unauthorized", () -> f.auth.login("ada@example.org", PASSWORD, "192.0.2.1"));
         assertEquals(id, f.tokens.authenticate(f.auth.login("ada@example.org", "a brand new passphrase 8",
                 "192.0.2.1").token()).userId());

@@ -23,13 +23,18 @@ public final class TestDescriptors {
                 "for tests", scopes, fields, List.of());
     }
 
+    /** A valid job board's descriptor with this id, asking for {@code jobs.read}. */
+    public static IntegrationDescriptor jobBoard(String id) {
+        return new IntegrationDescriptor(id, "Board " + id, "Tests Inc", IntegrationKind.JOB_BOARD, "1.0", "for tests",
+                List.of(new DataScope("jobs.read", "to publish them")), List.of(), List.of());
+    }
+
     static IntegrationDescriptor valid() {
         return board(List.of(new DataScope("jobs.read", "to publish them")),
                 List.of(AccountField.required("boardId", "Board id").withPattern("[a-z]{3,10}", "3 to 10 letters"),
                         AccountField.secret("token", "Token"), AccountField.required("note", "Note").optional()));
     }
 
-    /** A job board that publishes nothing anywhere: connected at once, every ad "published" as {@code r}. */
     /** Registers a plugin service with the registry as the OSGi runtime does, from bundle {@code symbolicName/1.2.3}. */
     public static void deploy(IntegrationRegistry registry, org.hiremarket.api.integration.Integration service,
             long serviceId, String symbolicName) {
@@ -42,12 +47,18 @@ public final class TestDescriptors {
         registry.removeIntegration(service, MarketplaceFixture.reference(serviceId, symbolicName));
     }
 
+    /** Stops the registry as OSGi does when the host stops. */
+    public static void stopRegistry(IntegrationRegistry registry) {
+        registry.deactivate();
+    }
+
     /** Stops the marketplace and the registry as OSGi does when the host stops. */
     public static void stop(MarketplaceService marketplace, IntegrationRegistry registry) {
         marketplace.deactivate();
         registry.deactivate();
     }
 
+    /** A job board that publishes nothing anywhere: connected at once, every ad "published" as {@code r}. */
     public static final class Board implements JobBoard {
         private final IntegrationDescriptor d;
 

@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.hiremarket.api.integration.ConnectResult;
 import org.hiremarket.api.integration.ConnectionContext;
@@ -32,6 +31,7 @@ import org.hiremarket.core.internal.job.JobViews.LocationIn;
 import org.hiremarket.core.internal.job.JobViews.Sections;
 import org.hiremarket.core.internal.mailbox.Mailbox;
 import org.hiremarket.core.internal.mailbox.MailboxConfig;
+import org.hiremarket.core.internal.mailbox.ManualExecutor;
 import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
@@ -44,8 +44,9 @@ import org.hiremarket.core.internal.persistence.InMemoryUnit;
 
 /**
  * The job-board side of the host outside OSGi on the in-memory Derby harness: jobs that tell their
- * postings of changes, connections that tell them of disconnects, the real mailbox (its own
- * threads, a fast idle check and short retries) delivering postings to fake boards.
+ * postings of changes, connections that tell them of disconnects, and the real mailbox delivering
+ * postings to a fake board, driven by the test: its clock moves and its rounds run when the test
+ * says ({@link #deliver()}, {@link #later(long)}), on the test's thread, so no test waits.
  */
 final class PostingFixture implements AutoCloseable {
 
@@ -63,6 +64,10 @@ final class PostingFixture implements AutoCloseable {
     final PostingMailbox letters;
     final PostingService postings;
     final Board board = new Board(BOARD);
+    /** How far the mailbox's clock is ahead of the wall clock (ms): it moves on with it, and when a test says. */
+    final AtomicLong ahead = new AtomicLong();
+    final ManualExecutor workers = new ManualExecutor();
+    final ManualExecutor background = new ManualExecutor();
     private final AtomicInteger ids = new AtomicInteger();
 
     PostingFixture(InMemoryUnit shared) {
@@ -91,8 +96,9 @@ final class PostingFixture implements AutoCloseable {
         connections = new ConnectionService(db, registry, marketplace, companies);
         jobs = new JobService(db);
         applications = new ApplicationService(db);
-        mailbox = new Mailbox(registry, TestConfigs.config(MailboxConfig.class, Map.of("dispatch_interval_ms", 50L,
-                "retry_initial_ms", 50L, "retry_max_ms", 200L, "delivery_threads", 2)));
+        mailbox = new Mailbox(registry, TestConfigs.config(MailboxConfig.class, Map.of("dispatch_interval_ms", 3_600_000L,
+                "retry_initial_ms", 50L, "retry_max_ms", 200L, "delivery_threads", 2)), this::now, workers, background,
+                false);
         letters = new PostingMailbox(db, registry, connections, companies, mailbox,
                 TestConfigs.config(PostingConfig.class, Map.of("apply_url", "https://careers.example/{companyId}/{jobId}")));
         postings = new PostingService(db, registry, letters);
@@ -107,6 +113,37 @@ final class PostingFixture implements AutoCloseable {
         letters.deactivate();
         mailbox.deactivate();
         TestDescriptors.stop(marketplace, registry);
+    }
+
+    /**
+     * Runs the mailbox until nothing is left to do now: what the registry told it, its dispatcher's
+     * rounds and the deliveries they hand out.
+     *
+     * @return how many deliveries ran
+     */
+    int deliver() {
+        int delivered = 0;
+        for (int round = 0; round < 50; round++) {
+            background.runAll();
+            mailbox.dispatchRound();
+            int ran = workers.runAll();
+            delivered += ran;
+            if (ran == 0 && background.pending() == 0) {
+                return delivered;
+            }
+        }
+        throw new AssertionError("the mailbox never came to rest");
+    }
+
+    /** @return the mailbox's time (epoch ms) */
+    long now() {
+        return System.currentTimeMillis() + ahead.get();
+    }
+
+    /** Moves the mailbox's clock on and delivers what became due. @return how many deliveries ran */
+    int later(long ms) {
+        ahead.addAndGet(ms);
+        return deliver();
     }
 
     /** An ACTIVE connection of the caller's company to {@code integrationId} with these scopes. */
@@ -152,17 +189,6 @@ final class PostingFixture implements AutoCloseable {
         unit.factory().getCache().evictAll();
     }
 
-    /** Polls every 10 ms until the condition holds, at most 10 s. */
-    static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-    }
-
     /** A job board that keeps what it is sent, and refuses or fails as the test says. */
     static final class Board implements JobBoard {
         final String id;
@@ -172,6 +198,12 @@ final class PostingFixture implements AutoCloseable {
         /** Thrown by the next publishes: a refusal or an outage. */
         volatile IntegrationException fails;
         volatile int failures;
+        /** Thrown by every unpublish. */
+        volatile IntegrationException unpublishFails;
+        /** Runs in publish before the board answers (a change the host makes meanwhile). */
+        volatile Runnable beforeAnswer;
+        /** The board's reference of an ad. */
+        volatile java.util.function.Function<JobAd, String> reference = ad -> "ref-" + ad.postingId();
 
         Board(String id) {
             this.id = id;
@@ -202,11 +234,20 @@ final class PostingFixture implements AutoCloseable {
             }
             contexts.add(context);
             published.add(ad);
-            return new Publication("ref-" + ad.postingId(), "https://board.example/ads/ref-" + ad.postingId());
+            Runnable meanwhile = beforeAnswer;
+            beforeAnswer = null;
+            if (meanwhile != null) {
+                meanwhile.run();
+            }
+            String ref = reference.apply(ad);
+            return new Publication(ref, "https://board.example/ads/" + ref);
         }
 
         @Override
-        public void unpublish(ConnectionContext context, String boardReference) {
+        public void unpublish(ConnectionContext context, String boardReference) throws IntegrationException {
+            if (unpublishFails != null) {
+                throw unpublishFails;
+            }
             unpublished.add(boardReference);
         }
 

@@ -1,7 +1,6 @@
 package org.hiremarket.core.internal.posting;
 
 import static org.hiremarket.core.internal.common.Refusals.refused;
-import static org.hiremarket.core.internal.posting.PostingFixture.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -12,6 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.hiremarket.api.integration.CandidateSubmission;
+import org.hiremarket.api.integration.ConnectResult;
+import org.hiremarket.api.integration.ConnectionContext;
+import org.hiremarket.api.integration.Integration;
+import org.hiremarket.api.integration.IntegrationDescriptor;
 import org.hiremarket.api.integration.IntegrationException;
 import org.hiremarket.api.integration.StandardScopes;
 import org.hiremarket.api.integration.SubmissionReceipt;
@@ -24,11 +27,13 @@ import org.hiremarket.core.internal.company.TestCompanies;
 import org.hiremarket.core.internal.identity.Caller;
 import org.hiremarket.core.internal.job.JobViews.IdRef;
 import org.hiremarket.core.internal.job.JobViews.UpdateJob;
+import org.hiremarket.core.internal.marketplace.RegisteredIntegration;
 import org.hiremarket.core.internal.marketplace.TestDescriptors;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
 import org.hiremarket.core.internal.posting.PostingViews.BoardApplicationIn;
 import org.hiremarket.core.internal.posting.PostingViews.BoardReceiptView;
 import org.hiremarket.core.internal.posting.PostingViews.BoardTokenView;
+import org.hiremarket.core.internal.posting.PostingViews.PostingAdminView;
 import org.hiremarket.core.internal.posting.PostingViews.PostingIn;
 import org.hiremarket.core.internal.posting.PostingViews.PostingView;
 import org.junit.After;
@@ -37,6 +42,9 @@ import org.junit.Test;
 
 /** The posting lifecycle through the services that enforce it, delivered by the real mailbox to a fake board. */
 public class PostingServiceTest {
+
+    /** The mailbox's idle check in the fixture: moving the clock this far makes it look for due postings. */
+    private static final long HOUR = 3_600_000L;
 
     private PostingFixture f;
     private PostingFixture.Board board;
@@ -60,7 +68,8 @@ public class PostingServiceTest {
 
     private PostingView live(String jobId) {
         PostingView p = f.postings.post(acme, jobId, new PostingIn(connection));
-        await("live", () -> f.row(p.id()).getStatus() == PostingStatus.LIVE);
+        f.deliver();
+        assertEquals(PostingStatus.LIVE, f.row(p.id()).getStatus());
         return f.postings.get(acme, p.id());
     }
 
@@ -73,7 +82,7 @@ public class PostingServiceTest {
         assertEquals("PUBLISH", pending.delivery().pending());
         assertEquals("Board board-a", pending.boardName());
 
-        await("live", () -> f.row(pending.id()).getStatus() == PostingStatus.LIVE);
+        assertEquals("handed over at once", 1, f.deliver());
         PostingView v = f.postings.get(acme, pending.id());
         assertEquals("ref-" + v.id(), v.boardReference());
         assertEquals("https://board.example/ads/ref-" + v.id(), v.url());
@@ -142,7 +151,8 @@ public class PostingServiceTest {
         PostingView first = f.postings.post(acme, job, new PostingIn(connection));
         ApiException twice = refused(409, "already-posted", () -> f.postings.post(acme, job, new PostingIn(connection)));
         assertTrue(twice.detail(), twice.detail().contains(first.id()));
-        await("live", () -> f.row(first.id()).getStatus() == PostingStatus.LIVE);
+        f.deliver();
+        assertEquals(PostingStatus.LIVE, f.row(first.id()).getStatus());
         assertTrue("nothing internal reached the board",
                 board.published.stream().allMatch(ad -> ad.jobId().equals(job)));
 
@@ -165,7 +175,8 @@ public class PostingServiceTest {
         PostingEntity updating = f.row(v.id());
         assertEquals(PostingStatus.UPDATE_PENDING, updating.getStatus());
         assertEquals(2, updating.getAdVersion());
-        await("version 2 live", () -> f.row(v.id()).getStatus() == PostingStatus.LIVE);
+        assertEquals("sent once", 1, f.deliver());
+        assertEquals(PostingStatus.LIVE, f.row(v.id()).getStatus());
         assertEquals(List.of("hm-posting-" + v.id() + "-v1", "hm-posting-" + v.id() + "-v2"), board.keys());
         assertEquals("Senior engineer", board.published.get(1).title());
         PostingView after = f.postings.get(acme, v.id());
@@ -183,15 +194,17 @@ public class PostingServiceTest {
         PostingEntity row = f.row(a.id());
         assertEquals(PostingStatus.WITHDRAWN, row.getStatus());
         assertEquals("The job is FILLED; its ad was taken down from the board", row.getReason());
-        await("the board is told", () -> board.unpublished.contains("ref-" + a.id()));
-        await("nothing owed", () -> f.row(a.id()).getAction() == null);
+        f.deliver();
+        assertEquals(List.of("ref-" + a.id()), board.unpublished);
+        assertNull("nothing owed", f.row(a.id()).getAction());
         assertNull(f.row(a.id()).getNextAttemptAt());
 
         String hidden = f.job(acme, "Hidden", "PUBLIC");
         PostingView b = live(hidden);
         f.jobs.publish(acme, hidden, "INTERNAL");
         assertEquals("The job's ad is now INTERNAL; it was taken down from the board", f.row(b.id()).getReason());
-        await("the board is told", () -> board.unpublished.contains("ref-" + b.id()));
+        f.deliver();
+        assertTrue(board.unpublished.contains("ref-" + b.id()));
 
         String unpublished = f.job(acme, "Unpublished", "PUBLIC");
         PostingView c = live(unpublished);
@@ -205,7 +218,8 @@ public class PostingServiceTest {
         f.jobs.changeStatus(acme, held, "SOURCING");
         assertEquals("re-opening does not re-post", 1, f.postings.listForJob(acme, held).size());
         assertEquals(PostingStatus.WITHDRAWN, f.row(d.id()).getStatus());
-        await("every withdrawal reached the board", () -> board.unpublished.size() == 4);
+        f.deliver();
+        assertEquals("every withdrawal reached the board, once", 4, board.unpublished.size());
     }
 
     @Test
@@ -214,12 +228,14 @@ public class PostingServiceTest {
         board.failures = Integer.MAX_VALUE;
         String job = f.job(acme, "Job", "PUBLIC");
         PostingView v = f.postings.post(acme, job, new PostingIn(connection));
-        await("a failed attempt", () -> f.row(v.id()).getDeliveryAttempts() > 0);
+        f.deliver();
+        assertEquals(1, f.row(v.id()).getDeliveryAttempts());
         assertEquals("down", f.row(v.id()).getLastError());
         PostingView w = f.postings.withdraw(acme, v.id());
         assertEquals(PostingStatus.WITHDRAWN, w.status());
         assertTrue(w.reason().startsWith("Withdrawn by api-key:"));
-        await("settled", () -> f.row(v.id()).getAction() == null);
+        f.deliver();
+        assertNull(f.row(v.id()).getAction());
         assertEquals(List.of(), board.unpublished);
     }
 
@@ -227,13 +243,26 @@ public class PostingServiceTest {
     public void aBoardThatRefusesTheAdFailsThePostingWithItsReasonAndAnOutageIsRetried() {
         board.fails = IntegrationException.unavailable("maintenance");
         board.failures = 2;
-        PostingView retried = live(f.job(acme, "Retried", "PUBLIC"));
+        PostingView first = f.postings.post(acme, f.job(acme, "Retried", "PUBLIC"), new PostingIn(connection));
+        f.deliver();
+        PostingEntity failedOnce = f.row(first.id());
+        assertEquals(PostingStatus.PENDING, failedOnce.getStatus());
+        assertEquals("maintenance", failedOnce.getLastError());
+        assertTrue("retried with backoff", failedOnce.getNextAttemptAt() > f.now());
+        assertEquals("PUBLISH", f.postings.get(acme, first.id()).delivery().pending());
+        assertEquals(1, f.later(HOUR));
+        assertEquals(2, f.row(first.id()).getDeliveryAttempts());
+        assertEquals(1, f.later(HOUR));
+        PostingView retried = f.postings.get(acme, first.id());
+        assertEquals(PostingStatus.LIVE, retried.status());
+        assertNull("the error is gone once live", retried.delivery());
         assertTrue(retried.history().get(1).detail(), retried.history().get(1).detail().endsWith("after 3 attempts"));
 
         board.fails = IntegrationException.invalid("INVALID_AD", "an ad needs a description of 30 characters");
         board.failures = 1;
         PostingView v = f.postings.post(acme, f.job(acme, "Refused", "PUBLIC"), new PostingIn(connection));
-        await("failed", () -> f.row(v.id()).getStatus() == PostingStatus.FAILED);
+        f.deliver();
+        assertEquals(PostingStatus.FAILED, f.row(v.id()).getStatus());
         PostingEntity row = f.row(v.id());
         assertEquals("INVALID_AD", row.getStatusCode());
         assertTrue(row.getReason(), row.getReason().contains("an ad needs a description of 30 characters"));
@@ -250,7 +279,8 @@ public class PostingServiceTest {
         PostingEntity row = f.row(v.id());
         assertEquals(PostingStatus.WITHDRAWN, row.getStatus());
         assertEquals("The connection was disconnected by the customer", row.getReason());
-        await("the board is told", () -> board.unpublished.contains("ref-" + v.id()));
+        f.deliver();
+        assertEquals(List.of("ref-" + v.id()), board.unpublished);
         refused(409, "connection-not-active", () -> f.postings.post(acme, job, new PostingIn(connection)));
         f.sql("UPDATE HM_CONNECTION SET STATE = 'ACTIVE' WHERE ID = '" + connection + "'");
         assertEquals("re-activated, it takes postings again", PostingStatus.PENDING,
@@ -316,9 +346,11 @@ public class PostingServiceTest {
         PostingView v = live(f.job(acme, "Job", "PUBLIC"));
         TestDescriptors.undeploy(f.registry, board, 1, "org.example.boarda");
         TestDescriptors.deploy(f.registry, board, 2, "org.example.boarda");
-        await("sent again", () -> board.published.size() == 2);
+        f.deliver();
+        assertEquals("sent again", 2, board.published.size());
         assertEquals(board.keys().get(0), board.keys().get(1));
-        await("settled", () -> !f.row(v.id()).isRedeliver());
+        assertFalse(f.row(v.id()).isRedeliver());
+        assertEquals("waits for its expiry again", f.row(v.id()).getExpiresAt(), f.row(v.id()).getNextAttemptAt());
         assertEquals(PostingStatus.LIVE, f.row(v.id()).getStatus());
         assertEquals(List.of(PostingStatus.PENDING, PostingStatus.LIVE),
                 f.postings.get(acme, v.id()).history().stream().map(e -> e.to()).toList());
@@ -327,11 +359,15 @@ public class PostingServiceTest {
     @Test
     public void aLiveAdRunsItsTimeAndIsTakenDownExpired() {
         PostingView v = live(f.job(acme, "Job", "PUBLIC"));
-        long past = System.currentTimeMillis() - 1;
-        f.sql("UPDATE HM_POSTING SET EXPIRESAT = " + past + ", NEXTATTEMPTAT = " + past + " WHERE ID = '" + v.id() + "'");
-        f.mailbox.enqueue(f.letters, v.id(), PostingFixture.BOARD);
-        await("expired", () -> f.row(v.id()).getStatus() == PostingStatus.EXPIRED);
-        await("taken down", () -> board.unpublished.contains("ref-" + v.id()));
+        PostingEntity row = f.row(v.id());
+        assertEquals("due at its expiry", row.getExpiresAt(), row.getNextAttemptAt());
+        assertEquals(30L * 86_400_000L, row.getExpiresAt() - row.getLiveAt());
+        assertEquals("not before", 0, f.later(30L * 86_400_000L - 1_000));
+        assertEquals(PostingStatus.LIVE, f.row(v.id()).getStatus());
+        f.later(HOUR);
+        assertEquals(PostingStatus.EXPIRED, f.row(v.id()).getStatus());
+        assertEquals(List.of("ref-" + v.id()), board.unpublished);
+        assertNull(f.row(v.id()).getNextAttemptAt());
         assertEquals("Ran its 30 days on the board", f.postings.get(acme, v.id()).history().get(2).detail());
     }
 
@@ -373,5 +409,153 @@ public class PostingServiceTest {
         f.sql("UPDATE HM_CONNECTION SET GRANTEDSCOPES = 'jobs.read' WHERE ID = '" + connection + "'");
         refused(403, "forbidden", () -> f.postings.receiveFromBoard(second.token(), ada));
         f.jobs.changeStatus(acme, job, "CANCELLED");
+    }
+
+    @Test
+    public void theConsoleListsEveryCompanysPostingsByCompanyIntegrationAndStatus() {
+        PostingView mine = live(f.job(acme, "Mine", "PUBLIC"));
+        String theirConnection = f.connection(globex);
+        PostingView theirs = f.postings.post(globex, f.job(globex, "Theirs", "PUBLIC"), new PostingIn(theirConnection));
+        List<PostingAdminView> all = f.postings.adminList(null, null, null, 10);
+        assertEquals(List.of(theirs.id(), mine.id()), all.stream().map(PostingAdminView::id).toList());
+        PostingAdminView m = all.get(1);
+        assertEquals(acme.companyId(), m.companyId());
+        assertEquals(PostingFixture.BOARD, m.integrationId());
+        assertEquals(PostingStatus.LIVE, m.status());
+        assertEquals("ref-" + mine.id(), m.boardReference());
+        assertNull(m.pending());
+        assertEquals("PUBLISH", all.get(0).pending());
+        assertEquals(List.of(mine.id()), f.postings.adminList(acme.companyId(), null, null, 10).stream()
+                .map(PostingAdminView::id).toList());
+        assertEquals(List.of(theirs.id()), f.postings.adminList(null, PostingFixture.BOARD, "pending", 10).stream()
+                .map(PostingAdminView::id).toList());
+        assertEquals(List.of(), f.postings.adminList(null, "other-board", null, 10));
+        assertEquals(1, f.postings.adminList(null, null, null, 1).size());
+        refused(400, "validation-error", () -> f.postings.adminList(null, null, "NOPE", 10));
+    }
+
+    @Test
+    public void aBoardAwayIsPostedToWhenItComesBackAndNamedAsLastSeen() {
+        TestDescriptors.undeploy(f.registry, board, 1, "org.example.boarda");
+        String job = f.job(acme, "Job", "PUBLIC");
+        // what the marketplace remembered of it when it was last deployed
+        f.sql("UPDATE HM_INTEGRATION_SETTING SET NAME = 'Board A as last seen' WHERE INTEGRATIONID = 'board-a'");
+        PostingView v = f.postings.post(acme, job, new PostingIn(connection));
+        assertEquals("Board A as last seen", v.boardName());
+        assertEquals("nothing to deliver to", 0, f.deliver());
+        assertTrue("it waits for the board", f.row(v.id()).getNextAttemptAt() > f.now());
+        TestDescriptors.deploy(f.registry, board, 2, "org.example.boarda");
+        f.deliver();
+        assertEquals(PostingStatus.LIVE, f.row(v.id()).getStatus());
+        f.sql("UPDATE HM_INTEGRATION_SETTING SET NAME = NULL WHERE INTEGRATIONID = 'board-a'");
+        TestDescriptors.undeploy(f.registry, board, 2, "org.example.boarda");
+        String other = f.job(acme, "Other", "PUBLIC");
+        assertEquals("no name kept: its id", "board-a", f.postings.post(acme, other, new PostingIn(connection)).boardName());
+        Integration notABoard = new Integration() {
+            @Override
+            public IntegrationDescriptor descriptor() {
+                return null;
+            }
+
+            @Override
+            public ConnectResult connect(ConnectionContext context) {
+                return null;
+            }
+
+            @Override
+            public void disconnect(ConnectionContext context) {
+            }
+        };
+        assertFalse("postings go to job boards only", f.letters.deliversTo(
+                new RegisteredIntegration("other", null, notABoard, 9, "org.example.other", 49, List.of())));
+        assertTrue(f.letters.deliversTo(new RegisteredIntegration(PostingFixture.BOARD, null, board, 9,
+                "org.example.boarda", 49, List.of())));
+    }
+
+    @Test
+    public void aRefusedUpdateKeepsTheLiveVersionAndARefusedWithdrawalIsNoted() {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = live(job);
+        board.fails = IntegrationException.invalid("TOO_LONG", "the title is too long for this board");
+        board.failures = 1;
+        f.jobs.update(acme, job, new UpdateJob("A title the board does not take", null, null, null, null, null, null,
+                null, null));
+        f.deliver();
+        PostingView kept = f.postings.get(acme, v.id());
+        assertEquals(PostingStatus.LIVE, kept.status());
+        assertEquals(1, kept.liveVersion());
+        assertEquals(2, kept.adVersion());
+        assertTrue(kept.history().get(3).detail(), kept.history().get(3).detail()
+                .startsWith("The board did not take version 2 of the ad: Refused by the vendor (TOO_LONG)"));
+        assertTrue(kept.delivery().lastError(), kept.delivery().lastError().contains("the title is too long"));
+        assertNull(kept.delivery().pending());
+
+        board.unpublishFails = IntegrationException.invalid("LOCKED", "the ad is locked");
+        f.postings.withdraw(acme, v.id());
+        f.deliver();
+        PostingView w = f.postings.get(acme, v.id());
+        assertEquals(PostingStatus.WITHDRAWN, w.status());
+        assertTrue(w.history().get(w.history().size() - 1).detail(), w.history().get(w.history().size() - 1).detail()
+                .startsWith("The board could not be told to take the ad down: Refused by the vendor (LOCKED)"));
+        assertNull(f.row(v.id()).getNextAttemptAt());
+    }
+
+    @Test
+    public void anAdNeverAcknowledgedFailsAfterTheDeliveryLimitAndAGoneConnectionFailsAtOnce() {
+        board.fails = IntegrationException.unavailable("down");
+        board.failures = Integer.MAX_VALUE;
+        PostingView v = f.postings.post(acme, f.job(acme, "Job", "PUBLIC"), new PostingIn(connection));
+        f.deliver();
+        for (int h = 0; h < 71; h++) {
+            f.later(HOUR);
+        }
+        assertEquals(PostingStatus.PENDING, f.row(v.id()).getStatus());
+        f.later(2 * HOUR);
+        PostingEntity failed = f.row(v.id());
+        assertEquals(PostingStatus.FAILED, failed.getStatus());
+        assertEquals("NOT_ACKNOWLEDGED", failed.getStatusCode());
+        assertTrue(failed.getReason(), failed.getReason().contains("72 hours") && failed.getReason().contains("down"));
+
+        board.failures = 0;
+        PostingView gone = f.postings.post(acme, f.job(acme, "Other", "PUBLIC"), new PostingIn(connection));
+        f.sql("DELETE FROM HM_CONNECTION_EVENT WHERE CONNECTIONID = '" + connection + "'");
+        f.sql("DELETE FROM HM_CONNECTION WHERE ID = '" + connection + "'");
+        f.deliver();
+        assertEquals(PostingStatus.FAILED, f.row(gone.id()).getStatus());
+        assertEquals("CONNECTION_GONE", f.row(gone.id()).getStatusCode());
+    }
+
+    @Test
+    public void anAdChangedWhileItIsBeingSentIsSentAgainInItsNewestVersion() {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = f.postings.post(acme, job, new PostingIn(connection));
+        f.jobs.update(acme, job, new UpdateJob("Changed before it was sent", null, null, null, null, null, null, null,
+                null));
+        assertEquals("a pending posting is not re-sent, its first delivery has the newest", PostingStatus.PENDING,
+                f.row(v.id()).getStatus());
+        board.beforeAnswer = () -> f.jobs.update(acme, job, new UpdateJob("Changed while it was sent", null, null, null,
+                null, null, null, null, null));
+        f.deliver();
+        assertEquals(List.of("Changed before it was sent", "Changed while it was sent"),
+                board.published.stream().map(JobAd::title).toList());
+        assertEquals(List.of("hm-posting-" + v.id() + "-v2", "hm-posting-" + v.id() + "-v3"), board.keys());
+        PostingView after = f.postings.get(acme, v.id());
+        assertEquals(PostingStatus.LIVE, after.status());
+        assertEquals(3, after.liveVersion());
+        assertNull(after.delivery());
+    }
+
+    @Test
+    public void aBoardThatAnswersAnUpdateWithAnotherReferenceKeepsTheFirstAndIsNoted() {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = live(job);
+        board.reference = ad -> "other-ref";
+        f.jobs.update(acme, job, new UpdateJob("New title", null, null, null, null, null, null, null, null));
+        f.deliver();
+        PostingView after = f.postings.get(acme, v.id());
+        assertEquals("ref-" + v.id(), after.boardReference());
+        assertTrue(after.history().stream().anyMatch(e -> e.detail().equals(
+                "The board answered with another reference (other-ref); the first, ref-" + v.id() + ", is kept")));
+        assertEquals(1, f.registry.caller().health(PostingFixture.BOARD).anomalies());
     }
 }
