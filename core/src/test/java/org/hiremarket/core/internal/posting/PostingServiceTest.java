@@ -558,4 +558,56 @@ public class PostingServiceTest {
                 "The board answered with another reference (other-ref); the first, ref-" + v.id() + ", is kept")));
         assertEquals(1, f.registry.caller().health(PostingFixture.BOARD).anomalies());
     }
+
+    @Test
+    public void twoEditsBeforeTheBoardAnswersSendOnlyTheNewestVersion() {
+        String job = f.job(acme, "Job", "PUBLIC");
+        PostingView v = live(job);
+        long before = f.now();
+        f.jobs.update(acme, job, new UpdateJob("Second", null, null, null, null, null, null, null, null));
+        long due = f.row(v.id()).getNextAttemptAt();
+        assertTrue("handed over now, found by a scan after the grace", due >= before + 10_000 && due <= f.now() + 10_000);
+        f.jobs.update(acme, job, new UpdateJob("Third", null, null, null, null, null, null, null, null));
+        PostingEntity row = f.row(v.id());
+        assertEquals(PostingStatus.UPDATE_PENDING, row.getStatus());
+        assertEquals(3, row.getAdVersion());
+        assertTrue(row.getNextAttemptAt() >= due);
+        assertEquals(1, f.deliver());
+        assertEquals(List.of("hm-posting-" + v.id() + "-v1", "hm-posting-" + v.id() + "-v3"), board.keys());
+        assertEquals(List.of("Job", "Third"), board.published.stream().map(JobAd::title).toList());
+    }
+
+    @Test
+    public void aPostingIsHandedOverAtOnceAndFoundByTheScanAfterItsGrace() {
+        long before = f.now();
+        PostingView v = f.postings.post(acme, f.job(acme, "Job", "PUBLIC"), new PostingIn(connection));
+        long due = f.row(v.id()).getNextAttemptAt();
+        assertTrue(due >= before + 10_000 && due <= f.now() + 10_000);
+        assertEquals(List.of(v.id()), f.postings.list(acme, " ", " ", PageRequest.of(0, 10)).content().stream()
+                .map(PostingView::id).toList());
+        String failedConnection = f.connection(acme, "board-b", Set.of(StandardScopes.JOBS_READ));
+        f.sql("UPDATE HM_CONNECTION SET STATE = 'FAILED' WHERE ID = '" + failedConnection + "'");
+        ApiException e = refused(409, "connection-not-active", () -> f.postings.post(acme, f.job(acme, "Other", "PUBLIC"),
+                new PostingIn(failedConnection)));
+        assertEquals("connection " + failedConnection + " is FAILED; only an ACTIVE connection takes postings", e.detail());
+    }
+
+    @Test
+    public void aPluginLearnsExactlyWhyASubmissionIsRefused() throws Exception {
+        PostingView v = live(f.job(acme, "Job", "PUBLIC"));
+        var host = board.contexts.get(0).host();
+        try {
+            host.submitCandidate(new CandidateSubmission(v.id(), "", "B", "not-an-email", null, null, null));
+            fail("invalid fields");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().startsWith("candidate.firstName: ")
+                    && expected.getMessage().contains("; candidate.email: "));
+        }
+        try {
+            host.submitCandidate(new CandidateSubmission("nowhere", "Bo", "B", "bo@example.org", null, null, null));
+            fail("unknown reference");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("nowhere"));
+        }
+    }
 }
