@@ -74,23 +74,11 @@ public class Bench {
         int orderCount = intArg(args, "--orders", 10_000);
         int postingCount = intArg(args, "--postings", 5_000);
         if (List.of(args).contains("--postings-only")) {
-            ours.start();
-            ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
-            String report = Postings.run(ours, apiKey, password, postingCount);
-            ours.stop();
-            System.out.print(report);
-            Files.createDirectories(ROOT.resolve("bench/results"));
-            Files.writeString(ROOT.resolve("bench/results/postings.txt"), report);
+            only(ours, apiKey, "postings.txt", () -> Postings.run(ours, apiKey, password, postingCount));
             return;
         }
         if (List.of(args).contains("--orders-only")) {
-            ours.start();
-            ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
-            String report = Orders.run(ours, apiKey, password, orderCount);
-            ours.stop();
-            System.out.print(report);
-            Files.createDirectories(ROOT.resolve("bench/results"));
-            Files.writeString(ROOT.resolve("bench/results/orders.txt"), report);
+            only(ours, apiKey, "orders.txt", () -> Orders.run(ours, apiKey, password, orderCount));
             return;
         }
 
@@ -1040,6 +1028,22 @@ public class Bench {
             return s.filter(p -> p.getFileName().toString().matches(regex)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("nothing like " + regex + " in " + dir + ": build first"));
         }
+    }
+
+    /** A part of the benchmark that returns its report. */
+    interface Part {
+        String run() throws Exception;
+    }
+
+    /** Runs one part alone on a started HireMarket; prints its report and keeps it in bench/results/{@code file}. */
+    static void only(Karaf ours, String apiKey, String file, Part part) throws Exception {
+        ours.start();
+        ours.awaitHttp("/api/v1/integrations", apiKey, 200, Duration.ofSeconds(120));
+        String report = part.run();
+        ours.stop();
+        System.out.print(report);
+        Files.createDirectories(ROOT.resolve("bench/results"));
+        Files.writeString(ROOT.resolve("bench/results/" + file), report);
     }
 
     static String match(String text, String regex) {

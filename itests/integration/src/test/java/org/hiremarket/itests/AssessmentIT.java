@@ -5,13 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.File;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,6 @@ import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.osgi.framework.ServiceReference;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -73,30 +70,9 @@ public class AssessmentIT extends HireMarketTestSupport {
         vendor("completion.delay.ms", "300");
     }
 
-    /**
-     * Changes the demo vendor's configuration and waits until the vendor runs with it: Declarative
-     * Services applies it asynchronously, then shows it in the component's service properties.
-     * Once, in a full run, a change had not arrived after 30 s (cause not found; the etc/ file
-     * watcher reapplying an older copy of the .cfg file is the likely one), so a change that has not
-     * arrived after 10 s is made again, 3 times at most.
-     */
+    /** Changes the demo vendor's configuration and waits until the vendor runs with it. */
     private void vendor(String key, String value) throws Exception {
-        String filter = "(component.name=org.hiremarket.plugin.skillcheck.SkillCheckConnector)";
-        for (int attempt = 1; ; attempt++) {
-            console("config:property-set -p " + SKILLCHECK_PID + " " + key + " " + value);
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                ServiceReference<?>[] refs = bundleContext.getServiceReferences((String) null, filter);
-                if (refs != null && Arrays.stream(refs).anyMatch(r -> value.equals(String.valueOf(r.getProperty(key))))) {
-                    return;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
-            }
-            if (attempt == 3) {
-                fail("SkillCheck does not run with " + key + " = " + value + " after 3 attempts; its configuration: "
-                        + console("config:property-list -p " + SKILLCHECK_PID));
-            }
-        }
+        configureComponent(SKILLCHECK_PID, "org.hiremarket.plugin.skillcheck.SkillCheckConnector", key, value);
     }
 
     // ---------------------------------------------------------------- fixtures

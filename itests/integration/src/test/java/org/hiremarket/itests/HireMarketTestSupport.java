@@ -326,6 +326,33 @@ public abstract class HireMarketTestSupport {
 
     // ---------------------------------------------------------------- flows
 
+    /**
+     * Changes a plugin's configuration through the console and waits until its component runs with
+     * it: Declarative Services applies it asynchronously, then shows it in the component's service
+     * properties. Once, in a full run, a change had not arrived after 30 s (cause not found; the
+     * etc/ file watcher reapplying an older copy of the .cfg file is the likely one), so a change
+     * that has not arrived after 10 s is made again, 3 times at most.
+     */
+    protected void configureComponent(String pid, String componentName, String key, String value) throws Exception {
+        String filter = "(component.name=" + componentName + ")";
+        for (int attempt = 1; ; attempt++) {
+            console("config:property-set -p " + pid + " " + key + " " + value);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                org.osgi.framework.ServiceReference<?>[] refs = bundleContext.getServiceReferences((String) null, filter);
+                if (refs != null && java.util.Arrays.stream(refs)
+                        .anyMatch(r -> value.equals(String.valueOf(r.getProperty(key))))) {
+                    return;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50));
+            }
+            if (attempt == 3) {
+                fail(componentName + " does not run with " + key + " = " + value + " after 3 attempts; the"
+                        + " configuration: " + console("config:property-list -p " + pid));
+            }
+        }
+    }
+
     /** Installs a plugin feature through the console and offers it on the marketplace. */
     protected void installAndActivate(String feature, String integrationId) throws Exception {
         console("feature:install " + feature);

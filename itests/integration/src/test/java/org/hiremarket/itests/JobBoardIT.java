@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayInputStream;
@@ -16,8 +15,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.zip.CRC32;
 
@@ -74,21 +71,7 @@ public class JobBoardIT extends HireMarketTestSupport {
 
     /** Changes OpenBoard's configuration and waits until its component runs with it. */
     private void board(String key, String value) throws Exception {
-        String filter = "(component.name=org.hiremarket.plugin.openboard.OpenBoardConnector)";
-        for (int attempt = 1; ; attempt++) {
-            console("config:property-set -p " + OPENBOARD_PID + " " + key + " " + value);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < deadline) {
-                ServiceReference<?>[] refs = bundleContext.getServiceReferences((String) null, filter);
-                if (refs != null && Arrays.stream(refs).anyMatch(r -> value.equals(String.valueOf(r.getProperty(key))))) {
-                    return;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            }
-            if (attempt == 3) {
-                fail("OpenBoard does not run with " + key + " = " + value);
-            }
-        }
+        configureComponent(OPENBOARD_PID, "org.hiremarket.plugin.openboard.OpenBoardConnector", key, value);
     }
 
     /** What the demo board reports of itself: its counters and catalogue (its stats service). */

@@ -132,10 +132,7 @@ public class OrderMailbox implements Letters {
     /** Reads along the index of the due time, the earliest first. */
     @Override
     public List<Due> due(long from, long now, int limit) {
-        return db.tx(em -> em.createQuery("SELECT o.id, o.integrationId FROM AssessmentOrderEntity o"
-                + " WHERE o.nextAttemptAt > :from AND o.nextAttemptAt <= :now ORDER BY o.nextAttemptAt", Object[].class)
-                .setParameter("from", from).setParameter("now", now).setMaxResults(limit).getResultList())
-                .stream().map(row -> new Due((String) row[0], (String) row[1])).toList();
+        return Letters.dueRows(db, "AssessmentOrderEntity", from, now, limit);
     }
 
     @Override

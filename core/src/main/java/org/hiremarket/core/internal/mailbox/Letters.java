@@ -3,6 +3,7 @@ package org.hiremarket.core.internal.mailbox;
 import java.util.List;
 
 import org.hiremarket.core.internal.marketplace.RegisteredIntegration;
+import org.hiremarket.core.internal.persistence.Database;
 
 /**
  * One kind of call the host owes plugins (assessment orders, job-board postings, agency
@@ -15,6 +16,19 @@ public interface Letters {
 
     /** A letter that is due: its id and the integration it goes to. */
     record Due(String id, String integrationId) {
+    }
+
+    /**
+     * The usual {@link #due} of a kind whose letters are rows of one entity with an indexed
+     * {@code nextAttemptAt} and an {@code integrationId}: the due ones along that index, earliest first.
+     *
+     * @param entity the entity's JPQL name (a constant of the kind, never input)
+     */
+    static List<Due> dueRows(Database db, String entity, long from, long now, int limit) {
+        return db.tx(em -> em.createQuery("SELECT l.id, l.integrationId FROM " + entity + " l"
+                + " WHERE l.nextAttemptAt > :from AND l.nextAttemptAt <= :now ORDER BY l.nextAttemptAt", Object[].class)
+                .setParameter("from", from).setParameter("now", now).setMaxResults(limit).getResultList())
+                .stream().map(row -> new Due((String) row[0], (String) row[1])).toList();
     }
 
     /** @return a short name for logs, like {@code order} */

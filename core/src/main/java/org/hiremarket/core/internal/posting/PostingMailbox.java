@@ -93,10 +93,7 @@ public class PostingMailbox implements Letters {
 
     @Override
     public List<Due> due(long from, long now, int limit) {
-        return db.tx(em -> em.createQuery("SELECT p.id, p.integrationId FROM PostingEntity p"
-                + " WHERE p.nextAttemptAt > :from AND p.nextAttemptAt <= :now ORDER BY p.nextAttemptAt", Object[].class)
-                .setParameter("from", from).setParameter("now", now).setMaxResults(limit).getResultList())
-                .stream().map(row -> new Due((String) row[0], (String) row[1])).toList();
+        return Letters.dueRows(db, "PostingEntity", from, now, limit);
     }
 
     @Override

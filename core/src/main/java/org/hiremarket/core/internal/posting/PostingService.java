@@ -238,10 +238,7 @@ public class PostingService implements JobWatcher, ConnectionWatcher, CandidateI
 
     @Override
     public void jobChanged(EntityManager em, JobEntity job, boolean adContentChanged, long now) {
-        List<PostingEntity> open = em.createQuery("SELECT p FROM PostingEntity p WHERE p.jobId = :jobId"
-                + " AND p.status IN :open", PostingEntity.class).setParameter("jobId", job.getId())
-                .setParameter("open", List.of(PostingStatus.PENDING, PostingStatus.LIVE, PostingStatus.UPDATE_PENDING))
-                .getResultList();
+        List<PostingEntity> open = notOver(em, "jobId", job.getId());
         if (open.isEmpty()) {
             return;
         }
@@ -266,6 +263,14 @@ public class PostingService implements JobWatcher, ConnectionWatcher, CandidateI
         }
     }
 
+    /** The postings not over (pending or live) whose {@code field} (jobId or connectionId) is {@code value}. */
+    private static List<PostingEntity> notOver(EntityManager em, String field, String value) {
+        return em.createQuery("SELECT p FROM PostingEntity p WHERE p." + field + " = :value AND p.status IN :open",
+                PostingEntity.class).setParameter("value", value)
+                .setParameter("open", List.of(PostingStatus.PENDING, PostingStatus.LIVE, PostingStatus.UPDATE_PENDING))
+                .getResultList();
+    }
+
     /** @return why the job's postings must come down, or {@code null} while it sources with a PUBLIC ad */
     static String stopReason(JobEntity job) {
         if (job.getStatus() != JobStatus.SOURCING) {
@@ -282,10 +287,7 @@ public class PostingService implements JobWatcher, ConnectionWatcher, CandidateI
 
     @Override
     public void connectionEnded(EntityManager em, ConnectionEntity c, String reason, long now) {
-        List<PostingEntity> open = em.createQuery("SELECT p FROM PostingEntity p WHERE p.connectionId = :connectionId"
-                + " AND p.status IN :open", PostingEntity.class).setParameter("connectionId", c.getId())
-                .setParameter("open", List.of(PostingStatus.PENDING, PostingStatus.LIVE, PostingStatus.UPDATE_PENDING))
-                .getResultList();
+        List<PostingEntity> open = notOver(em, "connectionId", c.getId());
         for (PostingEntity p : open) {
             withdraw(em, p, reason, now);
             db.afterCommit(() -> mailbox.enqueue(p.getId(), p.getIntegrationId()));

@@ -104,10 +104,20 @@ public class OrderMailboxTest {
     /** The mailbox engine the orders are letters of. */
     private Mailbox engine;
 
+    /**
+     * The class's database, opened once per JVM (PIT runs these tests one by one for each mutant),
+     * emptied of what the test before wrote.
+     */
     @Before
-    public void openDatabase() {
-        unit = new InMemoryUnit(true);
+    public void openDatabase() throws Exception {
+        unit = InMemoryUnit.shared(getClass());
         db = unit.database();
+        db.tx(em -> null);
+        for (String table : List.of("HM_ASSESSMENT_ORDER_EVENT", "HM_ASSESSMENT_ORDER", "HM_CONNECTION_EVENT",
+                "HM_CONNECTION")) {
+            unit.sql("DELETE FROM " + table);
+        }
+        unit.factory().getCache().evictAll();
         start = System.currentTimeMillis();
         now.set(start);
         mailboxDb = db;
@@ -120,7 +130,6 @@ public class OrderMailboxTest {
         if (registry != null) {
             registry.caller().close();
         }
-        unit.close();
     }
 
     // ------------------------------------------------------------------------------ fixture
