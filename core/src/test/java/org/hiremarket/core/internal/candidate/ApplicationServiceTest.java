@@ -2,9 +2,12 @@ package org.hiremarket.core.internal.candidate;
 
 import static org.hiremarket.core.internal.common.Refusals.refused;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,7 +28,6 @@ import org.hiremarket.core.internal.job.JobViews.IdRef;
 import org.hiremarket.core.internal.job.JobViews.LocationIn;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.InMemoryUnit;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -45,19 +47,20 @@ public class ApplicationServiceTest {
     private Caller globex;
 
     @Before
-    public void setUp() {
-        unit = new InMemoryUnit(true);
+    public void setUp() throws SQLException {
+        unit = InMemoryUnit.shared(getClass());
         db = unit.database();
+        db.tx(em -> null);
+        for (String table : List.of("HM_ATTACHMENT", "HM_APPLICATION_EVENT", "HM_APPLICATION", "HM_CANDIDATE", "HM_JOB",
+                "HM_COMPANY")) {
+            unit.sql("DELETE FROM " + table);
+        }
+        unit.factory().getCache().evictAll();
         applications = new ApplicationService(db);
         jobs = new JobService(db);
         candidates = new CandidateService(db, 0, 0);
         acme = company("acme");
         globex = company("globex");
-    }
-
-    @After
-    public void tearDown() {
-        unit.close();
     }
 
     private Caller company(String name) {
@@ -303,6 +306,43 @@ public class ApplicationServiceTest {
         more.add("L20");
         refused(400, "validation-error", () -> applications.setLabels(acme, a.id(), more));
         assertEquals(20, applications.get(acme, a.id()).labels().size());
+    }
+
+    @Test
+    public void anApplicationAndItsHistoryCarryTheTimeTheyHappened() {
+        long before = System.currentTimeMillis();
+        ApplicationView a = apply(acme, job(acme), "ada@example.com");
+        assertFalse(a.createdOn().isBefore(Instant.ofEpochMilli(before)));
+        assertEquals(a.createdOn(), a.updatedOn());
+        assertEquals(a.createdOn(), a.history().get(0).on());
+        assertEquals(a, applications.get(acme, a.id()));
+        ApplicationView reviewed = applications.changeStatus(acme, a.id(), "IN_REVIEW", null);
+        assertEquals(a.createdOn(), reviewed.createdOn());
+        assertEquals(reviewed.updatedOn(), reviewed.history().get(1).on());
+        assertEquals("the candidate as applied", new CandidateViews.CandidateRef(a.candidate().id(), "Ada", "Lovelace",
+                "ada@example.com"), reviewed.candidate());
+    }
+
+    @Test
+    public void anEmployeesApplicationRefreshesTheKnownCandidateAsAChange() throws SQLException {
+        ApplicationView before = apply(acme, job(acme), "emma@example.com");
+        String candidateId = before.candidate().id();
+        unit.sql("UPDATE HM_CANDIDATE SET UPDATEDAT = 1000 WHERE ID = '" + candidateId + "'");
+        unit.factory().getCache().evictAll();
+        String jobId = job(acme);
+        db.tx(em -> applications.applyAsEmployee(em, JobService.load(em, acme.companyId(), jobId),
+                new CandidateIn("Emma", "Updated", "EMMA@example.com", "+46 40 123", null, null, null), "user-7"));
+        CandidateViews.CandidateView c = candidates.get(acme, candidateId);
+        assertEquals("+46 40 123", c.phone());
+        assertTrue("refreshed now, not left at 1000 ms", c.updatedOn().isAfter(Instant.ofEpochMilli(1000)));
+        // a new application through the API does not refresh the candidate it finds
+        unit.sql("UPDATE HM_CANDIDATE SET UPDATEDAT = 1000 WHERE ID = '" + candidateId + "'");
+        unit.factory().getCache().evictAll();
+        applications.apply(acme, job(acme), new ApplyIn(null, new CandidateIn("Emily", "Other", "emma@example.com",
+                null, null, null, null), null, null));
+        c = candidates.get(acme, candidateId);
+        assertEquals("Updated", c.lastName());
+        assertEquals(Instant.ofEpochMilli(1000), c.updatedOn());
     }
 
     // ------------------------------------------------------------------------------ labels
