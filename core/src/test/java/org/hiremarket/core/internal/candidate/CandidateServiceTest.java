@@ -166,6 +166,16 @@ public class CandidateServiceTest {
     }
 
     @Test
+    public void anEmailHasAtMost254Characters() {
+        String longest = "a".repeat(254 - "@example.com".length()) + "@example.com";
+        assertEquals(longest, CandidateService.check(person("A", longest), "").email());
+        assertEquals(longest, service.get(acme, service.create(acme, person("A", longest)).id()).email());
+        assertEquals(List.of("candidate.email is not an email address"),
+                messages(invalid(() -> CandidateService.check(person("A", "a" + longest), "candidate."))));
+        assertEquals(List.of("email is required"), messages(invalid(() -> CandidateService.check(person("A", " "), ""))));
+    }
+
+    @Test
     public void experienceAndEducationEntriesAreCheckedOneByOne() {
         List<Experience> exp = new ArrayList<>();
         exp.add(null);
