@@ -72,10 +72,6 @@ public class PostingMailbox implements Letters {
         mailbox.leave(this);
     }
 
-    PostingLedger ledger() {
-        return ledger;
-    }
-
     /** A posting was committed with a call owed: deliver it without waiting for the next scan. */
     public void enqueue(String postingId, String integrationId) {
         mailbox.enqueue(this, postingId, integrationId);
