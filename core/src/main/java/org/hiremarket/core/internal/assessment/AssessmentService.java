@@ -106,6 +106,38 @@ public class AssessmentService {
         placing.close();
     }
 
+    // ------------------------------------------------------------------------------ reports from vendors' services
+
+    /**
+     * A vendor's own service reports on an order through the partner API, by the same rules as the
+     * callback its bundle holds: only an order placed with one of the vendor's integrations
+     * ({@code integrationIds}, any other is not found), only when the customer granted
+     * {@code assessments.results.write} on the order's connection; accepted once, a repeat or a
+     * report on a finished order is {@code ALREADY_RECORDED}.
+     */
+    public org.hiremarket.api.assessment.AssessmentCallback.Outcome reportFromVendor(
+            java.util.Set<String> integrationIds, String orderId,
+            org.hiremarket.api.assessment.AssessmentUpdate update) {
+        ConnectionEntity c = db.tx(em -> {
+            AssessmentOrderEntity o = orderId == null ? null : em.find(AssessmentOrderEntity.class, orderId);
+            ConnectionEntity conn = o == null ? null : em.find(ConnectionEntity.class, o.getConnectionId());
+            return conn == null || !integrationIds.contains(conn.getIntegrationId()) ? null : conn;
+        });
+        if (c == null) {
+            throw ApiException.notFound("order", orderId);
+        }
+        if (!c.getGrantedScopes().contains(org.hiremarket.api.integration.StandardScopes.ASSESSMENT_RESULTS_WRITE)) {
+            throw new ApiException(403, "scope-not-granted", "Scope not granted", "the customer did not grant "
+                    + org.hiremarket.api.integration.StandardScopes.ASSESSMENT_RESULTS_WRITE
+                    + " on this order's connection, so results cannot be reported", null);
+        }
+        try {
+            return mailbox.ledger().report(orderId, c.getId(), update);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the report is not valid: " + e.getMessage());
+        }
+    }
+
     // ------------------------------------------------------------------------------ packages
 
     /** The packages the vendor offers the company's account, straight from the vendor. */

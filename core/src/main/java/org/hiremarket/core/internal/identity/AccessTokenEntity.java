@@ -32,9 +32,12 @@ import javax.persistence.Table;
 @NamedQuery(name = "AccessToken.deleteExpired", query = "DELETE FROM AccessTokenEntity t WHERE t.expiresAt < :before")
 public class AccessTokenEntity {
 
-    /** What a bearer token stands for. */
+    /**
+     * What a bearer token stands for. {@code PARTNER} is a partner's (vendor's) session: its
+     * {@code companyId} holds the partner account's id, the tenant of the partner realm.
+     */
     public enum Kind {
-        CLIENT, SESSION
+        CLIENT, SESSION, PARTNER
     }
 
     @Id

@@ -95,7 +95,7 @@ public class AuthService {
     }
 
     /** At most {@code max} per key in each window of {@code seconds} (all given back when the window is over). */
-    private static KeyedBuckets perWindow(int max, long seconds, Clock clock) {
+    static KeyedBuckets perWindow(int max, long seconds, Clock clock) {
         if (max < 1 || seconds < 1) {
             throw new IllegalArgumentException("a limit needs at least one request in a positive window");
         }

@@ -19,7 +19,11 @@ public class OneTimeTokenEntity {
 
     /** What the token lets its holder do. */
     public enum Purpose {
-        ACTIVATION, PASSWORD_RESET
+        ACTIVATION, PASSWORD_RESET,
+        /** A partner account's email verification ({@code userId} holds the partner account's id). */
+        PARTNER_VERIFICATION,
+        /** A partner's password reset. */
+        PARTNER_RESET
     }
 
     @Id

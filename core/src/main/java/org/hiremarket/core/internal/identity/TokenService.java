@@ -28,6 +28,8 @@ public class TokenService {
 
     public static final String ACCESS_PREFIX = "hma";
     public static final String SESSION_PREFIX = "hms";
+    /** A partner's (vendor's) session: works on the partner API only. */
+    public static final String PARTNER_SESSION_PREFIX = "hps";
     static final String ONE_TIME_PREFIX = "hmo";
 
     /** A token issued just now: shown once. */
@@ -76,6 +78,44 @@ public class TokenService {
         return new Issued(g.plainText(), ttl, user.getRole().scopes());
     }
 
+    /** Opens a session of a partner account (the partner realm: {@code companyId} is the partner's id). */
+    Issued issuePartnerSession(EntityManager em, String partnerId) {
+        SecretTokens.Generated g = SecretTokens.generate(PARTNER_SESSION_PREFIX);
+        long ttl = config.session_seconds();
+        em.persist(new AccessTokenEntity(Ids.newId(), g.id(), g.hash(), AccessTokenEntity.Kind.PARTNER, partnerId,
+                partnerId, null, System.currentTimeMillis() + ttl * 1000));
+        return new Issued(g.plainText(), ttl, Set.of());
+    }
+
+    /** @return the partner whose live session a bearer token is; another realm's token is unknown here */
+    public PartnerCaller authenticatePartnerSession(String bearer) throws InvalidToken {
+        Optional<String> id = SecretTokens.idOf(PARTNER_SESSION_PREFIX, bearer);
+        if (id.isEmpty()) {
+            throw new InvalidToken("the access token is malformed");
+        }
+        Object result = db.tx(em -> {
+            AccessTokenEntity t = em.createNamedQuery("AccessToken.byTokenId", AccessTokenEntity.class)
+                    .setParameter("tokenId", id.get()).getResultList().stream()
+                    .filter(x -> x.getKind() == AccessTokenEntity.Kind.PARTNER
+                            && SecretTokens.matches(bearer, x.getTokenHash()))
+                    .findFirst().orElse(null);
+            if (t == null) {
+                return "the access token is unknown";
+            }
+            if (t.getRevokedAt() != null) {
+                return "the access token has been revoked";
+            }
+            if (t.getExpiresAt() <= System.currentTimeMillis()) {
+                return "the access token has expired";
+            }
+            return new PartnerCaller(t.getSubjectId(), t.getId(), PartnerCaller.Kind.SESSION);
+        });
+        if (result instanceof String reason) {
+            throw new InvalidToken(reason);
+        }
+        return (PartnerCaller) result;
+    }
+
     /** @return the caller a bearer token stands for */
     public Caller authenticate(String bearer) throws InvalidToken {
         String prefix = bearer.startsWith(SESSION_PREFIX + "_") ? SESSION_PREFIX : ACCESS_PREFIX;
@@ -87,7 +127,8 @@ public class TokenService {
             AccessTokenEntity t = em.createNamedQuery("AccessToken.byTokenId", AccessTokenEntity.class)
                     .setParameter("tokenId", id.get()).getResultList().stream()
                     .filter(x -> SecretTokens.matches(bearer, x.getTokenHash())).findFirst().orElse(null);
-            if (t == null) {
+            if (t == null || t.getKind() == AccessTokenEntity.Kind.PARTNER) {
+                // a partner's session never works on the customer API
                 return "the access token is unknown";
             }
             if (t.getRevokedAt() != null) {

@@ -51,17 +51,50 @@ public final class Views {
      */
     public record IntegrationView(@Schema(required = true) String id, @Schema(required = true) String name, String vendor, @Schema(required = true) IntegrationKind kind, String version,
             @Schema(required = true) String status, String description, List<ScopeView> scopes, List<AccountFieldView> accountFields,
-            List<ScopeView> reverseScopes, HealthView health) {
+            List<ScopeView> reverseScopes, HealthView health, PartnerProfileView partner, List<OfferSummaryView> offers) {
         static IntegrationView of(IntegrationDescriptor d, PluginCaller.Health h) {
             return new IntegrationView(d.id(), d.name(), d.vendor(), d.kind(), d.version(), "AVAILABLE",
                     d.description(), ScopeView.of(d.scopes()), AccountFieldView.of(d.accountFields()),
-                    ScopeView.of(d.reverseScopes()), HealthView.of(h));
+                    ScopeView.of(d.reverseScopes()), HealthView.of(h), null, List.of());
         }
 
         static IntegrationView absent(KnownIntegration k, PluginCaller.Health h) {
             return new IntegrationView(k.id(), k.name(), k.vendor(), k.kind(), k.version(), "UNAVAILABLE", null, null,
-                    null, null, HealthView.of(h));
+                    null, null, HealthView.of(h), null, List.of());
         }
+
+        /** The same integration with the partner behind it and its approved offers. */
+        public IntegrationView listed(Listing listing) {
+            return listing == null ? this
+                    : new IntegrationView(id, name, vendor, kind, version, status, description, scopes, accountFields,
+                            reverseScopes, health, listing.partner(), listing.offers());
+        }
+    }
+
+    /**
+     * What the partner behind an integration shows customers: its company profile and the offers
+     * the platform admin approved that name the integration.
+     */
+    public record Listing(PartnerProfileView partner, List<OfferSummaryView> offers) {
+    }
+
+    /** A partner's public company profile. {@code logoUrl} is served by the host (anonymous). */
+    public record PartnerProfileView(@Schema(required = true) String id, @Schema(required = true) String name,
+            String website, String description, AddressView address, String logoUrl) {
+    }
+
+    /** A postal address; {@code countryCode} is ISO 3166 alpha-2. */
+    public record AddressView(String street, String city, String postalCode, String region, String countryCode) {
+    }
+
+    /** A price: an amount in a currency (ISO 4217). */
+    public record PriceView(@Schema(required = true) java.math.BigDecimal amount, @Schema(required = true) String currency) {
+    }
+
+    /** An approved offer as customers see it. */
+    public record OfferSummaryView(@Schema(required = true) String id, @Schema(required = true) String kind,
+            @Schema(required = true) String name, String description, String terms, PriceView price,
+            List<String> countries, String assessmentCategory, Instant approvedAt) {
     }
 
     /** Who an integration was when it was last deployed. */

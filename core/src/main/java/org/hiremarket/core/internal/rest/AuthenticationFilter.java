@@ -15,6 +15,8 @@ import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.company.CompanyService;
 import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.PartnerAuthService;
+import org.hiremarket.core.internal.identity.PartnerCaller;
 import org.hiremarket.core.internal.identity.TokenService;
 
 /**
@@ -23,15 +25,22 @@ import org.hiremarket.core.internal.identity.TokenService;
  * a person's session. Then checks the {@link Requires scope} the resource needs. Failures follow
  * RFC 6750 §3: 401 with a {@code WWW-Authenticate} challenge ({@code invalid_token} for a bad
  * bearer), 403 {@code insufficient_scope} naming the scope. Credentials never reach a log.
+ *
+ * <p>Resources marked {@link PartnerApi} are the partner realm's: they take a partner session or a
+ * Marketplace API token ({@code X-SmartToken} or {@code Authorization: Bearer}) and nothing else;
+ * every other resource takes company credentials only. A credential of one realm is unknown in the
+ * other (401), so nothing a partner holds reaches customer data and the other way round.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class AuthenticationFilter implements ContainerRequestFilter {
 
     static final String API_KEY_HEADER = "X-SmartToken";
     static final String REALM = "realm=\"hiremarket\"";
+    static final String PARTNER_REALM = "realm=\"hiremarket-partners\"";
 
     private final CompanyService companies;
     private final TokenService tokens;
+    private final PartnerAuthService partners;
     private final AuthFailureLimiter failures;
 
     @Context
@@ -47,9 +56,15 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     java.util.function.Consumer<Caller> accepted = caller -> JAXRSUtils.getCurrentMessage().put(CallerProvider.KEY,
             caller);
 
-    AuthenticationFilter(CompanyService companies, TokenService tokens, AuthFailureLimiter failures) {
+    /** Hands an authenticated partner to the resource ({@link PartnerCallerProvider}); a seam for unit tests. */
+    java.util.function.Consumer<PartnerCaller> acceptedPartner = partner -> JAXRSUtils.getCurrentMessage()
+            .put(PartnerCallerProvider.KEY, partner);
+
+    AuthenticationFilter(CompanyService companies, TokenService tokens, PartnerAuthService partners,
+            AuthFailureLimiter failures) {
         this.companies = companies;
         this.tokens = tokens;
+        this.partners = partners;
         this.failures = failures;
     }
 
@@ -72,8 +87,13 @@ final class AuthenticationFilter implements ContainerRequestFilter {
                 return;
             }
         }
+        boolean partnerRealm = resource.getResourceClass().isAnnotationPresent(PartnerApi.class);
         Caller caller;
         try {
+            if (partnerRealm) {
+                acceptedPartner.accept(authenticatePartner(request));
+                return;
+            }
             caller = authenticate(request);
         } catch (ApiException e) {
             if (address != null && e.status() == 401) {
@@ -124,6 +144,38 @@ final class AuthenticationFilter implements ContainerRequestFilter {
         throw new ChallengedProblem(401, "unauthorized", "Authentication required",
                 "send an API key in " + API_KEY_HEADER + " or an access token in Authorization: Bearer",
                 "Bearer " + REALM + ", SmartToken " + REALM);
+    }
+
+    /** The partner realm: a Marketplace API token in either header, or a partner session as a bearer token. */
+    private PartnerCaller authenticatePartner(ContainerRequestContext request) {
+        String key = request.getHeaderString(API_KEY_HEADER);
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (key != null && !key.isBlank()) {
+            return partners.authenticateToken(key.trim()).orElseThrow(() -> new ChallengedProblem(401, "unauthorized",
+                    "Authentication required", "the Marketplace API token in " + API_KEY_HEADER
+                            + " is not valid or has been revoked", "SmartToken " + PARTNER_REALM));
+        }
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String bearer = authorization.substring(7).trim();
+            if (bearer.startsWith(TokenService.PARTNER_SESSION_PREFIX + "_")) {
+                try {
+                    return partners.authenticateSession(bearer);
+                } catch (TokenService.InvalidToken e) {
+                    throw new ChallengedProblem(401, "invalid-token", "Invalid access token", e.getMessage(),
+                            "Bearer " + PARTNER_REALM + ", error=\"invalid_token\", error_description=\""
+                                    + e.getMessage() + "\"");
+                }
+            }
+            return partners.authenticateToken(bearer).orElseThrow(() -> new ChallengedProblem(401, "invalid-token",
+                    "Invalid access token", "the token is not a partner session or Marketplace API token, or it has"
+                            + " been revoked",
+                    "Bearer " + PARTNER_REALM + ", error=\"invalid_token\", error_description=\"the token is not valid"
+                            + " on the partner API\""));
+        }
+        throw new ChallengedProblem(401, "unauthorized", "Authentication required",
+                "send a Marketplace API token in " + API_KEY_HEADER + " or Authorization: Bearer, or a partner session"
+                        + " in Authorization: Bearer",
+                "Bearer " + PARTNER_REALM + ", SmartToken " + PARTNER_REALM);
     }
 
     /** A problem that carries its {@code WWW-Authenticate} challenge. */

@@ -56,8 +56,11 @@ final class OpenApi {
             Map.entry("job-boards", "For job boards' own services: applications sent with a connection's board token"),
             Map.entry("postings", "Job ads on job boards: their lifecycle, history and withdrawal"),
             Map.entry("oauth", "OAuth 2.0 token endpoint (client credentials)"),
+            Map.entry("partner", "The partner API (vendors: job boards, assessment vendors, recruiters, ...): sign-up,"
+                    + " account, company profile and logo, offers and their approval, Marketplace API tokens,"
+                    + " customers' connections, assessment reports. Partner credentials only"),
             Map.entry("ping", "Liveness"),
-            Map.entry("public", "Public job lists and job feeds of companies (anonymous)"),
+            Map.entry("public", "Public job lists and job feeds of companies, partners' logos (anonymous)"),
             Map.entry("ready", "Readiness: the database and the API serve requests (503 database-unavailable if not)"),
             Map.entry("reference", "Reference lists: roles, industries, functions, experience levels, countries, languages"),
             Map.entry("users", "The people of the company")));
@@ -111,6 +114,12 @@ final class OpenApi {
                 .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl("/api/v1/oauth/token").scopes(scopes))));
         s.put("Session", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A person's session token from POST /auth/login"));
+        s.put("MarketplaceToken", new SecurityScheme().type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                .name(AuthenticationFilter.API_KEY_HEADER).description("A partner's Marketplace API token (hmp_...) from"
+                        + " POST /partner/tokens, also accepted as Authorization: Bearer; partner API only: it reads"
+                        + " and reports, changes need a partner session"));
+        s.put("PartnerSession", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                .description("A partner's session token (hps_...) from POST /partner/auth/login; partner API only"));
         s.put("BoardToken", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                 .description("A job-board connection's board token (hmb_...) from POST /connections/{id}/board-token;"
                         + " accepted on /job-boards only, and no customer credential is accepted there"));
@@ -182,9 +191,16 @@ final class OpenApi {
         private final Set<String> publicPaths;
         private final Map<String, Scope> scopes;
         private final Map<String, Method> methods;
+        private final Set<String> partnerPaths;
 
         Customizer(List<Object> resources) {
             this.publicPaths = publicPaths(resources);
+            this.partnerPaths = new LinkedHashSet<>();
+            operations(resources).forEach((key, m) -> {
+                if (m.getDeclaringClass().isAnnotationPresent(PartnerApi.class)) {
+                    partnerPaths.add(key);
+                }
+            });
             this.scopes = requiredScopes(resources);
             this.methods = operations(resources);
         }
@@ -210,6 +226,18 @@ final class OpenApi {
             return out;
         }
 
+        /**
+         * Who may call a partner operation: a Marketplace API token reads and reports assessment
+         * results; every other change needs a partner session (the services answer 403
+         * {@code session-required} to a token).
+         */
+        static List<SecurityRequirement> partnerSecurity(PathItem.HttpMethod method, String path) {
+            boolean tokens = method == PathItem.HttpMethod.GET || path.endsWith("/reports");
+            return tokens ? List.of(new SecurityRequirement().addList("MarketplaceToken"),
+                    new SecurityRequirement().addList("PartnerSession"))
+                    : List.of(new SecurityRequirement().addList("PartnerSession"));
+        }
+
         void customize(OpenAPI oas) {
             oas.setServers(List.of(new Server().url("/api/v1").description("this HireMarket host")));
             oas.setSecurity(List.of(new SecurityRequirement().addList("SmartToken"),
@@ -232,7 +260,14 @@ final class OpenApi {
                 success(key, op);
                 boolean authenticated = !publicPaths.contains(key);
                 boolean body = op.getRequestBody() != null;
-                if (authenticated) {
+                boolean partner = partnerPaths.contains(key);
+                if (authenticated && partner) {
+                    op.setSecurity(partnerSecurity(method, path));
+                    respond(op, "401", "Missing or invalid partner credentials (customer credentials are not valid here)",
+                            problem);
+                    respond(op, "403", "A Marketplace API token where a partner session is needed (session-required),"
+                            + " or a scope the customer did not grant", problem);
+                } else if (authenticated) {
                     op.setSecurity(security(key));
                     respond(op, "401", "Missing or invalid credentials", problem);
                     respond(op, "403", "The credential lacks the scope this needs, or the person's role does not allow it",
@@ -260,7 +295,7 @@ final class OpenApi {
                     respond(op, "409", "Conflict with the resource's state or a quota (the problem's type says which),"
                             + " or a request with the same Idempotency-Key still in progress", problem);
                 }
-                if (authenticated && method == PathItem.HttpMethod.POST) {
+                if (authenticated && !partner && method == PathItem.HttpMethod.POST) {
                     idempotencyKey(op);
                     respond(op, "422", "The Idempotency-Key was used for a different request", problem);
                 }

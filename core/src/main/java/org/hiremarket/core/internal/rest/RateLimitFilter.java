@@ -12,12 +12,13 @@ import javax.ws.rs.core.Context;
 import org.apache.cxf.jaxrs.utils.JAXRSUtils;
 import org.hiremarket.core.internal.common.KeyedBuckets;
 import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.PartnerCaller;
 
 import io.github.bucket4j.Bandwidth;
 
 /**
  * Per-credential rate limiting (Bucket4j token buckets): each API key, OAuth client and session
- * has its own bucket, anonymous calls share one per client address. Over the limit the answer is
+ * has its own bucket (a partner's sessions and Marketplace API tokens too), anonymous calls share one per client address. Over the limit the answer is
  * 429 with {@code Retry-After}. Runs after authentication, so a caller cannot spend another's budget.
  */
 @Priority(Priorities.AUTHENTICATION + 100)
@@ -41,7 +42,10 @@ final class RateLimitFilter implements ContainerRequestFilter {
             return;
         }
         Caller caller = (Caller) JAXRSUtils.getCurrentMessage().get(CallerProvider.KEY);
-        String key = caller != null ? caller.kind() + ":" + caller.credentialId() : "address:" + http.getRemoteAddr();
+        PartnerCaller partner = (PartnerCaller) JAXRSUtils.getCurrentMessage().get(PartnerCallerProvider.KEY);
+        String key = caller != null ? caller.kind() + ":" + caller.credentialId()
+                : partner != null ? "PARTNER_" + partner.kind() + ":" + partner.credentialId()
+                        : "address:" + http.getRemoteAddr();
         long wait = buckets.tryConsume(key);
         if (wait > 0) {
             long seconds = KeyedBuckets.retryAfterSeconds(wait);

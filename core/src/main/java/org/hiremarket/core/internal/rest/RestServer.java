@@ -20,6 +20,7 @@ import org.hiremarket.core.internal.employee.EmployeeService;
 import org.hiremarket.core.internal.idempotency.IdempotencyStore;
 import org.hiremarket.core.internal.identity.AuthService;
 import org.hiremarket.core.internal.identity.CredentialService;
+import org.hiremarket.core.internal.identity.PartnerAuthService;
 import org.hiremarket.core.internal.identity.TokenService;
 import org.hiremarket.core.internal.identity.UserService;
 import org.hiremarket.core.internal.job.JobService;
@@ -27,6 +28,8 @@ import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.hiremarket.core.internal.persistence.Database;
 import org.hiremarket.core.internal.persistence.DatabaseHealth;
+import org.hiremarket.core.internal.partner.OfferService;
+import org.hiremarket.core.internal.partner.PartnerService;
 import org.hiremarket.core.internal.posting.PostingService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -72,18 +75,21 @@ public class RestServer {
             @Reference CandidateService candidates, @Reference ApplicationService applications,
             @Reference EmployeeService employees, @Reference IdempotencyStore idempotency,
             @Reference AssessmentService assessments, @Reference HiringStepService steps, @Reference Database db,
-            @Reference DatabaseHealth health, @Reference PostingService postings, ApiConfig config) {
+            @Reference DatabaseHealth health, @Reference PostingService postings,
+            @Reference PartnerAuthService partnerAuth, @Reference PartnerService partners,
+            @Reference OfferService offers, ApiConfig config) {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
             List<Object> documented = documented(companies, marketplace, connections, users, auth, tokens, credentials,
-                    jobs, candidates, applications, employees, assessments, steps, db, health, postings);
+                    jobs, candidates, applications, employees, assessments, steps, db, health, postings,
+                    new Partners(partnerAuth, partners, offers));
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
             List<Object> filters = List.of(new PublicBaseUriFilter(config.public_base_url()), new ProblemAcceptFilter(),
                     new BodyLimitFilter(config.max_body_bytes()),
-                    new AuthenticationFilter(companies, tokens,
+                    new AuthenticationFilter(companies, tokens, partnerAuth,
                             new AuthFailureLimiter(config.auth_failures_per_minute(), config.auth_failures_burst())),
                     new RateLimitFilter(config.rate_limit_per_second(), config.rate_limit_burst()),
                     new IdempotencyFilter(), new ResponseHeadersFilter(), new ClientAbortInterceptor());
@@ -103,15 +109,22 @@ public class RestServer {
             ConnectionService connections, UserService users, AuthService auth, TokenService tokens,
             CredentialService credentials, JobService jobs, CandidateService candidates,
             ApplicationService applications, EmployeeService employees, AssessmentService assessments,
-            HiringStepService steps, Database db, DatabaseHealth health, PostingService postings) {
-        return List.of(new IntegrationResource(marketplace), new ConnectionResource(connections, assessments, postings),
+            HiringStepService steps, Database db, DatabaseHealth health, PostingService postings, Partners partners) {
+        return List.of(new IntegrationResource(marketplace, partners.offers()), new ConnectionResource(connections, assessments, postings),
                 new UserResource(users), new AuthResource(auth, tokens, users),
                 new CredentialResource(companies, credentials), new OAuthTokenResource(credentials),
                 new ReferenceResource(), new JobResource(jobs, applications, steps, postings),
                 new CandidateResource(candidates, applications), new ApplicationResource(applications, assessments, steps),
                 new AssessmentResource(assessments), new EmployeeResource(employees), new PublicJobResource(jobs),
                 new PublicJobFeedResource(companies, jobs), new PingResource(), new ReadyResource(db, health),
-                new PostingResource(postings), new BoardApplicationResource(postings));
+                new PostingResource(postings), new BoardApplicationResource(postings),
+                new PartnerAuthResource(partners.auth()),
+                new PartnerResource(partners.auth(), partners.partners(), partners.offers(), assessments),
+                new PartnerOfferResource(partners.offers()), new PublicPartnerResource(partners.partners()));
+    }
+
+    /** The partner realm's services. */
+    record Partners(PartnerAuthService auth, PartnerService partners, OfferService offers) {
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {
@@ -132,6 +145,7 @@ public class RestServer {
             providers.add(new JsonBodyProvider(api.mapper()));
             providers.addAll(api.filters());
             providers.add(new CallerProvider());
+            providers.add(new PartnerCallerProvider());
             // no WADL for anyone (CXF's default generator served ?_wadl without credentials): this one
             // replaces it and answers every ?_wadl 404, made a problem by ResponseHeadersFilter; the API
             // is described by /openapi.json

@@ -109,7 +109,7 @@ public class MarketplaceServiceTest {
                 List.of(new AccountFieldView("boardId", "Board id", true, false, "[a-z]{3,10}", "3 to 10 letters"),
                         new AccountFieldView("token", "Token", true, true, null, null),
                         new AccountFieldView("note", "Note", false, false, null, null)),
-                List.of(), FRESH), v);
+                List.of(), FRESH, null, List.of()), v);
         assertEquals(v, marketplace.listOffered(null, PageRequest.of(0, 20)).content().get(0));
     }
 
@@ -182,7 +182,7 @@ public class MarketplaceServiceTest {
             assertEquals(Optional.of(known), restarted.lastKnown("board-a"));
             assertEquals(Optional.empty(), restarted.lastKnown("nowhere"));
             assertEquals(new IntegrationView("board-a", "Board board-a", "Boards Inc", IntegrationKind.JOB_BOARD, "2.1",
-                    "UNAVAILABLE", null, null, null, null, FRESH), restarted.getOffered("board-a"));
+                    "UNAVAILABLE", null, null, null, null, FRESH, null, List.of()), restarted.getOffered("board-a"));
             assertEquals("absent integrations are not listed", List.of(),
                     ids(restarted.listOffered(null, PageRequest.of(0, 20))));
             refused(404, "not-found", () -> restarted.getOffered("board-b"));

@@ -38,6 +38,9 @@ import javax.ws.rs.core.Response;
 import org.hiremarket.core.internal.common.ManualClock;
 import org.hiremarket.core.internal.company.CompanyService;
 import org.hiremarket.core.internal.identity.Caller;
+import org.hiremarket.core.internal.identity.PartnerAuthService;
+import org.hiremarket.core.internal.identity.PartnerCaller;
+import org.hiremarket.core.internal.identity.TestPartners;
 import org.hiremarket.core.internal.identity.CredentialService;
 import org.hiremarket.core.internal.identity.Scope;
 import org.hiremarket.core.internal.identity.SystemRole;
@@ -67,9 +70,14 @@ public class AuthenticationFilterTest {
     private static CompanyService companies;
     private static TokenService tokens;
     private static CredentialService credentials;
+    private static PartnerAuthService partnerAuth;
+    private static String partnerId;
+    private static String partnerSession;
+    private static String partnerToken;
     private static CompanyService.CreatedCompany acme;
     private static final Map<SystemRole, String> sessions = new EnumMap<>(SystemRole.class);
     private final List<Caller> accepted = new ArrayList<>();
+    private final List<PartnerCaller> acceptedPartners = new ArrayList<>();
 
     // once per JVM, from @Before: see InMemoryUnit#shared
     static void open() {
@@ -80,6 +88,10 @@ public class AuthenticationFilterTest {
         companies = new CompanyService(unit.database());
         tokens = TestSessions.tokens(unit.database());
         credentials = new CredentialService(unit.database(), tokens);
+        partnerAuth = TestPartners.auth(unit.database(), tokens, null);
+        partnerId = TestPartners.verified(unit.database(), "partner@filter.example", "Filter Boards");
+        partnerSession = TestPartners.session(unit.database(), tokens, partnerId);
+        partnerToken = partnerAuth.createToken(TestPartners.signedIn(partnerId), "filter test").token();
         acme = companies.createCompany("Acme");
         for (SystemRole role : SystemRole.values()) {
             sessions.put(role, TestSessions.session(unit.database(), tokens, acme.company().id(), role));
@@ -107,7 +119,7 @@ public class AuthenticationFilterTest {
     }
 
     private AuthenticationFilter filter(AuthFailureLimiter limiter, Method method, String address) {
-        AuthenticationFilter f = new AuthenticationFilter(companies, tokens, limiter);
+        AuthenticationFilter f = new AuthenticationFilter(companies, tokens, partnerAuth, limiter);
         set(f, "resource", Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { ResourceInfo.class },
                 (p, m, a) -> switch (m.getName()) {
                     case "getResourceMethod" -> method;
@@ -120,6 +132,7 @@ public class AuthenticationFilterTest {
                     default -> throw new UnsupportedOperationException(m.getName());
                 }));
         f.accepted = accepted::add;
+        f.acceptedPartner = acceptedPartners::add;
         return f;
     }
 
@@ -150,8 +163,11 @@ public class AuthenticationFilterTest {
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
         accepted.clear();
+        acceptedPartners.clear();
         filter(limiter, method, address).filter(request);
         assertTrue("not both aborted and accepted", aborted[0] == null || accepted.isEmpty());
+        assertTrue("not both aborted and accepted", aborted[0] == null || acceptedPartners.isEmpty());
+        assertTrue("one realm only", accepted.isEmpty() || acceptedPartners.isEmpty());
         return new Outcome(aborted[0], accepted.isEmpty() ? null : accepted.get(0));
     }
 
@@ -316,6 +332,51 @@ public class AuthenticationFilterTest {
         assertInsufficient("client in the employee portal", call(method(EmployeeResource.class, "profile"),
                 "Authorization", bearer(allToken)), Scope.EMPLOYEE_PORTAL, false);
         assertNull(call(method(IntegrationResource.class, "list"), "Authorization", bearer(allToken)).aborted());
+    }
+
+    @Test
+    public void aCredentialOfOneRealmIsUnknownInTheOther() {
+        Method jobs = method(JobResource.class, "list");
+        Method account = method(PartnerResource.class, "account");
+        String apiKey = acme.plainKey();
+        // partner credentials on the customer API: 401, nothing accepted
+        for (String[] headers : new String[][] { { "X-SmartToken", partnerToken },
+            { "Authorization", bearer(partnerToken) }, { "Authorization", bearer(partnerSession) } }) {
+            Outcome o = call(jobs, headers);
+            assertNotNull(Arrays.toString(headers) + " let through to the customer API", o.aborted());
+            assertEquals(401, o.status());
+            assertTrue(acceptedPartners.isEmpty());
+        }
+        // customer credentials on the partner API: 401 with the partner realm's challenge
+        Outcome key = call(account, "X-SmartToken", apiKey);
+        assertEquals(401, key.status());
+        assertEquals("SmartToken realm=\"hiremarket-partners\"", key.challenge());
+        for (String session : sessions.values()) {
+            Outcome o = call(account, "Authorization", bearer(session));
+            assertNotNull("a customer session let through to the partner API", o.aborted());
+            assertEquals(401, o.status());
+            assertEquals(Problem.TYPE_PREFIX + "invalid-token", o.problem().type());
+        }
+        Outcome none = call(account);
+        assertEquals(401, none.status());
+        assertEquals("Bearer realm=\"hiremarket-partners\", SmartToken realm=\"hiremarket-partners\"", none.challenge());
+        // partner credentials on the partner API: the partner, by how it authenticated
+        for (String[] headers : new String[][] { { "X-SmartToken", partnerToken },
+            { "Authorization", bearer(partnerToken) } }) {
+            assertNull(call(account, headers).aborted());
+            assertEquals(partnerId, acceptedPartners.get(0).partnerId());
+            assertEquals(PartnerCaller.Kind.TOKEN, acceptedPartners.get(0).kind());
+            assertTrue("no customer caller", accepted.isEmpty());
+        }
+        assertNull(call(account, "Authorization", bearer(partnerSession)).aborted());
+        assertEquals(new PartnerCaller(partnerId, acceptedPartners.get(0).credentialId(), PartnerCaller.Kind.SESSION),
+                acceptedPartners.get(0));
+        // a partner session that ended is refused with the reason
+        tokens.revoke(acceptedPartners.get(0).credentialId());
+        Outcome ended = call(account, "Authorization", bearer(partnerSession));
+        assertEquals(401, ended.status());
+        assertEquals("the access token has been revoked", ended.problem().detail());
+        partnerSession = TestPartners.session(unit.database(), tokens, partnerId);
     }
 
     @Test
