@@ -187,7 +187,7 @@ public abstract class HireMarketTestSupport {
 
     /** The columns of {@code marketplace:integrations}; without formatting it prints tab-separated rows only. */
     private static final java.util.List<String> INTEGRATION_COLUMNS = java.util.List.of("ID", "Name", "Kind", "Vendor",
-            "Bundle", "State", "Active", "Connections", "Health", "Circuit", "Calls/failed");
+            "Bundle", "State", "Active", "Connections", "Health", "Circuit", "Calls/failed", "Partner", "Offer");
     /** The columns of {@code marketplace:orders}. */
     protected static final java.util.List<String> ORDER_COLUMNS = java.util.List.of("ID", "Company", "Integration",
             "Package", "Status", "Attempts", "Placed", "Updated", "Last error");

@@ -8,9 +8,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.hiremarket.core.internal.marketplace.MarketplaceService;
 import org.hiremarket.core.internal.marketplace.Views.IntegrationAdminView;
+import org.hiremarket.core.internal.partner.OfferService;
 
 @Command(scope = "marketplace", name = "integrations",
-        description = "Lists the integrations the host knows: deployed, refused and absent ones")
+        description = "Lists the integrations the host knows: deployed, refused and absent ones, with the partner"
+                + " whose approved offer names each and that offer's state")
 @Service
 public class IntegrationsCommand implements Action {
 
@@ -22,6 +24,9 @@ public class IntegrationsCommand implements Action {
 
     @Reference
     MarketplaceService marketplace;
+
+    @Reference
+    OfferService offers;
 
     @Override
     public Object execute() {
@@ -37,12 +42,18 @@ public class IntegrationsCommand implements Action {
         table.column("Health");
         table.column("Circuit");
         table.column("Calls/failed").alignRight();
+        table.column("Partner");
+        table.column("Offer");
         var list = marketplace.adminList();
+        // the partner an approved offer ties the integration to, and that offer's state now
+        java.util.Map<String, String[]> partners = offers.integrationPartners();
         for (IntegrationAdminView v : list) {
             table.addRow().addContent(v.id(), v.name(), v.kind() == null ? "-" : v.kind(), v.vendor(),
                     v.bundleId() == null ? "-" : v.bundle() + " [" + v.bundleId() + "]", v.state(),
                     v.active() ? "yes" : "no", v.connections(), v.health().status(), v.health().circuit(),
-                    v.health().calls() + "/" + v.health().failures());
+                    v.health().calls() + "/" + v.health().failures(),
+                    partners.containsKey(v.id()) ? partners.get(v.id())[0] : "-",
+                    partners.containsKey(v.id()) ? partners.get(v.id())[1] : "-");
         }
         table.print(System.out, !noFormat);
         if (verbose) {

@@ -13,7 +13,7 @@ import javax.persistence.Table;
 @Entity
 @Table(name = "HM_OFFER_EVENT", indexes = @Index(name = "HM_OFFER_EVENT_OFFER", columnList = "offerId"))
 @NamedQuery(name = "OfferEvent.ofOffer",
-        query = "SELECT e FROM OfferEventEntity e WHERE e.offerId = :offerId ORDER BY e.at, e.seq")
+        query = "SELECT e FROM OfferEventEntity e WHERE e.offerId = :offerId ORDER BY e.occurredAt, e.seq")
 public class OfferEventEntity {
 
     @Id
@@ -22,7 +22,7 @@ public class OfferEventEntity {
     @Column(nullable = false, length = 36)
     private String offerId;
     @Column(nullable = false)
-    private long at;
+    private long occurredAt;
     /** Orders events of the same millisecond. */
     @Column(nullable = false)
     private long seq;
@@ -45,7 +45,7 @@ public class OfferEventEntity {
             String note) {
         this.id = id;
         this.offerId = offerId;
-        this.at = at;
+        this.occurredAt = at;
         this.seq = seq;
         this.fromStatus = from;
         this.toStatus = to;
@@ -53,7 +53,7 @@ public class OfferEventEntity {
         this.note = note;
     }
 
-    public long getAt() { return at; }
+    public long getAt() { return occurredAt; }
     public OfferStatus getFromStatus() { return fromStatus; }
     public OfferStatus getToStatus() { return toStatus; }
     public String getActor() { return actor; }
