@@ -53,6 +53,44 @@ public class OpenApiDocumentTest {
     }
 
     @Test
+    public void thePartnerApiHasItsTagAndItsOwnCredentialsOnly() {
+        assertTrue(doc.getComponents().getSecuritySchemes().containsKey("MarketplaceToken"));
+        assertTrue(doc.getComponents().getSecuritySchemes().containsKey("PartnerSession"));
+        List<String> partnerOps = new ArrayList<>();
+        doc.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+            if (!path.startsWith("/partner/")) {
+                op.getSecurity().forEach(r -> assertTrue(method + " " + path + " takes a partner credential",
+                        !r.containsKey("MarketplaceToken") && !r.containsKey("PartnerSession")));
+                return;
+            }
+            partnerOps.add(method + " " + path);
+            assertEquals(List.of("partner"), op.getTags());
+            assertNull(method + " " + path + " takes an Idempotency-Key the partner API does not keep",
+                    op.getParameters() == null ? null : op.getParameters().stream()
+                            .filter(p -> "Idempotency-Key".equals(p.getName())).findFirst().orElse(null));
+            op.getSecurity().forEach(r -> assertTrue(method + " " + path + " takes a customer credential",
+                    !r.containsKey("SmartToken") && !r.containsKey("OAuth2") && !r.containsKey("Session")));
+        }));
+        assertTrue(partnerOps.toString(), partnerOps.size() >= 30);
+        // a token reads and reports; changes need a session; sign-up and login need nothing
+        assertEquals(List.of("MarketplaceToken", "PartnerSession"), schemes(op("GET", "/partner/offers")));
+        assertEquals(List.of("MarketplaceToken", "PartnerSession"),
+                schemes(op("POST", "/partner/assessments/{orderId}/reports")));
+        assertEquals(List.of("PartnerSession"), schemes(op("POST", "/partner/offers")));
+        assertEquals(List.of("PartnerSession"), schemes(op("PUT", "/partner/profile/logo")));
+        assertEquals(List.of(), schemes(op("POST", "/partner/auth/signup")));
+        assertEquals(List.of(), schemes(op("GET", "/public/partners/{partnerId}/logo")));
+        assertTrue(op("POST", "/partner/auth/login").getResponses().containsKey("403"));
+        assertTrue(op("GET", "/partner/profile").getResponses().containsKey("404"));
+    }
+
+    private static List<String> schemes(Operation op) {
+        List<String> out = new ArrayList<>();
+        op.getSecurity().forEach(r -> out.addAll(r.keySet()));
+        return out;
+    }
+
+    @Test
     public void everyOperationDocumentsItsRealSuccessStatusAndNoDefault() {
         List<String> missing = new ArrayList<>();
         doc.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
