@@ -35,7 +35,11 @@ import org.hiremarket.core.internal.persistence.CacheSettings;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Applications of candidates to jobs, their status flow with history, labels and source. A candidate
@@ -54,6 +58,16 @@ public class ApplicationService {
     }
 
     private final Database db;
+
+    /** Told of every status change of an application inside its transaction (an agency's assignment follows it). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<ApplicationWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** For tests, and hosts wired by hand: who is told of status changes. */
+    public void watch(ApplicationWatcher watcher) {
+        watchers.add(watcher);
+    }
 
     @Activate
     public ApplicationService(@Reference Database db) {
@@ -139,6 +153,53 @@ public class ApplicationService {
         return new Intake(view(em, a), false);
     }
 
+    /**
+     * What {@link #applyFromAgency} did: the application; whether the person had applied to the job
+     * before ({@code duplicate}); whether it is the agency's ({@code attributed}), and if not, why.
+     */
+    public record AgencyIntake(ApplicationView application, ApplicationEntity entity, boolean duplicate,
+            boolean attributed, String reason) {
+    }
+
+    /**
+     * A candidate an agency submits to a job it was assigned: the candidate is found by email or
+     * created and applies at once with the source {@code AGENCY} and the agency's name, unless the
+     * person had applied to a job of the company on their own before (their own source is kept and
+     * the application is not the agency's), or had applied to this job (their application stays).
+     *
+     * @throws ApiException 400 with every invalid field, 409 when the job takes no applications
+     */
+    public static AgencyIntake applyFromAgency(EntityManager em, JobEntity job, CandidateIn person, String agencyName,
+            String actor) {
+        if (job.getStatus() == JobStatus.FILLED || job.getStatus() == JobStatus.CANCELLED) {
+            throw ApiException.conflict("job-closed", "Job closed",
+                    "the job is " + job.getStatus() + " and takes no new applications");
+        }
+        CandidateService.Checked data = CandidateService.check(person, "candidate.");
+        CandidateEntity candidate = findOrCreate(em, job.getCompanyId(), data, false);
+        List<ApplicationEntity> before = em.createQuery("SELECT a FROM ApplicationEntity a WHERE a.companyId = :companyId"
+                + " AND a.candidateId = :candidateId ORDER BY a.createdAt, a.id", ApplicationEntity.class)
+                .setParameter("companyId", job.getCompanyId()).setParameter("candidateId", candidate.getId())
+                .getResultList();
+        ApplicationEntity same = before.stream().filter(a -> a.getJobId().equals(job.getId())).findFirst().orElse(null);
+        if (same != null) {
+            boolean theirs = same.getSourceType() == SourceType.AGENCY && agencyName.equals(same.getSourceName());
+            return new AgencyIntake(view(em, same), same, true, theirs, theirs ? null
+                    : "the candidate had applied to this job already (source " + same.getSourceType() + ")");
+        }
+        ApplicationEntity own = before.stream().filter(a -> a.getSourceType() != SourceType.AGENCY).findFirst()
+                .orElse(null);
+        if (own != null) {
+            ApplicationEntity a = newApplication(em, job, candidate, own.getSourceType(), own.getSourceName(), Set.of(),
+                    actor);
+            return new AgencyIntake(view(em, a), a, false, false, "the candidate had applied to a job of this company"
+                    + " on their own before (source " + own.getSourceType() + "), so the application is not attributed"
+                    + " to the agency");
+        }
+        ApplicationEntity a = newApplication(em, job, candidate, SourceType.AGENCY, agencyName, Set.of(), actor);
+        return new AgencyIntake(view(em, a), a, false, true, null);
+    }
+
     /** The applications an employee made through the portal. */
     public Page<ApplicationView> employeeApplications(String companyId, String userId, PageRequest page) {
         return db.tx(em -> {
@@ -202,9 +263,13 @@ public class ApplicationService {
                                 + ", not to " + target);
             }
             long now = System.currentTimeMillis();
-            record(em, a, a.getStatus(), target, now, actor(caller), n);
+            ApplicationStatus from = a.getStatus();
+            record(em, a, from, target, now, actor(caller), n);
             a.setStatus(target);
             a.touch(now);
+            for (ApplicationWatcher w : watchers) {
+                w.applicationStatusChanged(em, a, from, target, now);
+            }
             return view(em, a);
         });
     }

@@ -92,6 +92,23 @@ public final class JobViews {
         }
     }
 
+    /**
+     * A job as an agency it was sent to sees it: what its ad shows (the same content job boards get),
+     * whether or not the ad is published.
+     */
+    public record AssignedJobView(@Schema(required = true) String id, @Schema(required = true) String title,
+            @Schema(required = true) LocationView location, JobReference.Item industry, JobReference.Item function,
+            JobReference.Item experienceLevel, String department, Sections description,
+            @Schema(required = true) JobStatus status) {
+
+        public static AssignedJobView of(JobEntity j) {
+            return new AssignedJobView(j.getId(), j.getTitle(), JobViews.location(j),
+                    item(JobReference.INDUSTRIES, j.getIndustryId()), item(JobReference.FUNCTIONS, j.getFunctionId()),
+                    item(JobReference.EXPERIENCE_LEVELS, j.getExperienceLevelId()), j.getDepartment(), sections(j),
+                    j.getStatus());
+        }
+    }
+
     /** What a job's ad shows, to tell whether a change of the job changed its ad. */
     record AdContent(String title, String refNumber, JobLocation location, String industry, String function,
             String experienceLevel, String department, Sections sections) {

@@ -62,6 +62,9 @@ public class PartnerEntity {
     @Column(length = 64)
     private String photoHash;
 
+    /** When the platform admin activated the recruiter's agency account (assignments need it). */
+    private Long agencyActivatedAt;
+
     @Column(nullable = false)
     private long updatedAt;
     @Version
@@ -94,6 +97,14 @@ public class PartnerEntity {
     public String getLogoHash() { return logoHash; }
     public String getPhotoHash() { return photoHash; }
     public long getUpdatedAt() { return updatedAt; }
+    public Long getAgencyActivatedAt() { return agencyActivatedAt; }
+
+    void agencyActivated(long now) {
+        if (agencyActivatedAt == null) {
+            agencyActivatedAt = now;
+            updatedAt = now;
+        }
+    }
 
     void vendorType(VendorType type, AssessmentCategory category, long now) {
         this.vendorType = type;

@@ -290,9 +290,37 @@ public class PartnerService {
         });
     }
 
+    // ------------------------------------------------------------------------------ agencies
+
+    /**
+     * The platform admin activates a recruiter's agency account (the seed's "activated within 48
+     * hours"): from then on customers can send it jobs. Only a verified RECRUITER with a saved
+     * company profile can be activated.
+     */
+    public PartnerAccountView activateAgency(String partnerId) {
+        return db.tx(em -> {
+            PartnerAccountEntity a = partnerId == null ? null : em.find(PartnerAccountEntity.class, partnerId);
+            if (a == null) {
+                throw ApiException.notFound("partner", partnerId);
+            }
+            PartnerEntity p = partner(em, partnerId);
+            if (p.getVendorType() != VendorType.RECRUITER) {
+                throw ApiException.conflict("not-a-recruiter", "Not a recruiter", "partner " + partnerId
+                        + " has not joined as a recruiter (vendor type " + p.getVendorType() + "); only recruiters"
+                        + " receive assignments");
+            }
+            if (p.getProfileSavedAt() == null) {
+                throw ApiException.conflict("profile-required", "Company profile missing", "partner " + partnerId
+                        + " has not saved its company profile yet; customers choose agencies by it");
+            }
+            p.agencyActivated(System.currentTimeMillis());
+            return accountView(em, partnerId, null);
+        });
+    }
+
     // ------------------------------------------------------------------------------ views
 
-    static PartnerProfileView publicProfile(EntityManager em, String partnerId, URI base) {
+    public static PartnerProfileView publicProfile(EntityManager em, String partnerId, URI base) {
         PartnerEntity p = em.find(PartnerEntity.class, partnerId);
         PartnerAccountEntity a = em.find(PartnerAccountEntity.class, partnerId);
         if (a == null) {
@@ -405,7 +433,7 @@ public class PartnerService {
             .compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9 ().-]{5,30}");
 
-    static String email(List<FieldError> errors, String field, String raw) {
+    public static String email(List<FieldError> errors, String field, String raw) {
         String v = raw.trim();
         if (v.length() > 254 || !EMAIL.matcher(v).matches()) {
             errors.add(new FieldError(field, "is not an email address"));

@@ -227,12 +227,13 @@ final class OpenApi {
         }
 
         /**
-         * Who may call a partner operation: a Marketplace API token reads and reports assessment
-         * results; every other change needs a partner session (the services answer 403
-         * {@code session-required} to a token).
+         * Who may call a partner operation: a Marketplace API token reads, reports assessment
+         * results and submits an agency's candidates; every other change needs a partner session
+         * (the services answer 403 {@code session-required} to a token).
          */
         static List<SecurityRequirement> partnerSecurity(PathItem.HttpMethod method, String path) {
-            boolean tokens = method == PathItem.HttpMethod.GET || path.endsWith("/reports");
+            boolean tokens = method == PathItem.HttpMethod.GET || path.endsWith("/reports")
+                    || path.endsWith("/candidates");
             return tokens ? List.of(new SecurityRequirement().addList("MarketplaceToken"),
                     new SecurityRequirement().addList("PartnerSession"))
                     : List.of(new SecurityRequirement().addList("PartnerSession"));
