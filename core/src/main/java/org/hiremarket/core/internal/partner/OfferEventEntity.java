@@ -21,7 +21,8 @@ public class OfferEventEntity {
     private String id;
     @Column(nullable = false, length = 36)
     private String offerId;
-    @Column(nullable = false)
+    /** Not named AT in the table: that is a reserved word in Derby, where a column of that name cannot be created. */
+    @Column(name = "EVENTAT", nullable = false)
     private long at;
     /** Orders events of the same millisecond. */
     @Column(nullable = false)
