@@ -52,7 +52,7 @@ final class PartnerFixture {
     }
 
     /** Records mails instead of writing them. */
-    static final class RecordingMailer extends Mailer {
+    static class RecordingMailer extends Mailer {
         final List<Mail> sent = new CopyOnWriteArrayList<>();
 
         RecordingMailer() {
