@@ -147,6 +147,8 @@ public class OfferServiceTest {
         e = refused(400, "validation-error", () -> offers.create(p, in(null, "n".repeat(101), null, null, List.of(),
                 "a")));
         assertEquals(List.of("name", "countries", "integrationId"), fields(e));
+        assertEquals(List.of("DE"), offers.create(p, in(null, "Ads", null, null, Collections.nCopies(250, "DE"), "ab"))
+                .countries());
         List<String> many = Collections.nCopies(251, "DE");
         e = refused(400, "validation-error", () -> offers.create(p, in(null, "Ads", null, null, many, "ab")));
         assertEquals("has more than 250 entries", e.errors().get(0).message());
@@ -159,7 +161,7 @@ public class OfferServiceTest {
         e = refused(400, "validation-error", () -> offers.create(p, new OfferIn(null, "Ads", "d".repeat(2001), null,
                 null, null, List.of("DE"), "ab")));
         assertEquals(List.of("description"), fields(e));
-        assertEquals(0, f.rows("SELECT ID FROM HM_OFFER WHERE PARTNERID = ?", p.partnerId()).size());
+        assertEquals(1, f.rows("SELECT ID FROM HM_OFFER WHERE PARTNERID = ?", p.partnerId()).size());
 
         assertEquals("a".repeat(100), offers.create(p, in(null, "Ads", null, null, List.of("DE"), "a".repeat(100)))
                 .integrationId());
@@ -274,6 +276,7 @@ public class OfferServiceTest {
         assertEquals(Optional.empty(), listing(integration));
         assertEquals(Set.of(), offers.listedIntegrations(p.partnerId()));
 
+        long beforeApproval = System.currentTimeMillis();
         OfferAdminView approved = offers.approve(created.id());
         assertEquals(OfferStatus.APPROVED, approved.status());
         assertTrue(approved.visible());
@@ -293,6 +296,7 @@ public class OfferServiceTest {
         assertEquals(List.of(new OfferSummaryView(created.id(), "ASSESSMENT", "Java test", "Tests Java skills",
                 "per candidate", new PriceView(new BigDecimal("25.00"), "EUR"), List.of("DE"), "SKILLS_TEST",
                 v.live().approvedAt())), l.offers());
+        assertTrue(l.offers().get(0).approvedAt().toEpochMilli() >= beforeApproval);
         assertEquals(Map.of(integration, l), offers.listings(List.of(integration, "nothing-here"), BASE));
         assertEquals(Set.of(integration), offers.listedIntegrations(p.partnerId()));
 
@@ -549,6 +553,8 @@ public class OfferServiceTest {
         assertEquals(List.of(first, second), listing(integration).orElseThrow().offers().stream()
                 .map(OfferSummaryView::id).toList());
         assertEquals("APPROVED", offers.integrationPartners().get(integration)[1]);
+        assertEquals(f.rows("SELECT COMPANYNAME FROM HM_PARTNER_ACCOUNT WHERE ID = ?", a.partnerId()).get(0),
+                offers.integrationPartners().get(integration)[0]);
 
         offers.withdraw(a, first);
         offers.withdraw(a, second);
@@ -579,6 +585,33 @@ public class OfferServiceTest {
         assertEquals(company, l.partner().name());
         assertNull(l.partner().website());
         assertNull(l.partner().logoUrl());
+    }
+
+    @Test
+    public void thePartnersListFiltersByStatus() {
+        PartnerCaller p = f.partner(VendorType.JOB_BOARD);
+        String draft = create(p, PartnerFixture.integration()).id();
+        String pending = create(p, PartnerFixture.integration()).id();
+        offers.submit(p, pending);
+        assertEquals(List.of(draft), offers.list(p, OfferStatus.DRAFT, PageRequest.of(0, 10)).content().stream()
+                .map(OfferView::id).toList());
+        assertEquals(List.of(pending), offers.list(p, OfferStatus.PENDING_APPROVAL, PageRequest.of(0, 10)).content()
+                .stream().map(OfferView::id).toList());
+        assertEquals(List.of(), offers.list(p, OfferStatus.APPROVED, PageRequest.of(0, 10)).content());
+        assertEquals(Set.of(draft, pending), Set.copyOf(offers.list(TestPartners.withToken(p.partnerId()), null,
+                PageRequest.of(0, 10)).content().stream().map(OfferView::id).toList()));
+    }
+
+    @Test
+    public void aChangeWhileWaitingIsSubmittedAgain() {
+        PartnerCaller p = f.partner(VendorType.JOB_BOARD);
+        String id = create(p, PartnerFixture.integration()).id();
+        offers.submit(p, id);
+        f.sql("UPDATE HM_OFFER SET SUBMITTEDAT = 1000 WHERE ID = '" + id + "'");
+        assertEquals(1000, offers.get(p, id).submittedAt().toEpochMilli());
+        OfferView v = offers.update(p, id, rename("Changed while waiting"));
+        assertEquals(OfferStatus.PENDING_APPROVAL, v.status());
+        assertTrue("the change is what waits now", v.submittedAt().toEpochMilli() > 1000);
     }
 
     // ------------------------------------------------------------------------------ the admin's lists

@@ -161,7 +161,11 @@ public class PartnerServiceTest {
         assertEquals(List.of("name"), fields(refused(400, "validation-error",
                 () -> partners.updatePersonal(p, new PersonalIn("n".repeat(101), null, null, null, null), BASE))));
         assertEquals(List.of("contactEmail"), fields(refused(400, "validation-error", () -> partners.updatePersonal(p,
-                new PersonalIn(null, "a@" + "b".repeat(250) + ".com", null, null, null), BASE))));
+                new PersonalIn(null, "a@" + "b".repeat(249) + ".com", null, null, null), BASE))));
+        String longest = "a@" + "b".repeat(248) + ".com";
+        assertEquals(254, longest.length());
+        assertEquals(longest, partners.updatePersonal(p, new PersonalIn(null, longest, null, null, null), BASE)
+                .contactEmail());
     }
 
     @Test
@@ -201,6 +205,10 @@ public class PartnerServiceTest {
         assertEquals("the account's name changes", "Pat Newname",
                 f.rows("SELECT NAME FROM HM_PARTNER_ACCOUNT WHERE ID = ?", p.partnerId()).get(0));
 
+        f.sql("UPDATE HM_PARTNER_ACCOUNT SET UPDATEDAT = 1000 WHERE ID = '" + p.partnerId() + "'");
+        f.sql("UPDATE HM_PARTNER SET UPDATEDAT = 2000 WHERE ID = '" + p.partnerId() + "'");
+        assertEquals("the later of the account's and the details' change", 2000,
+                partners.account(p, BASE).updatedAt().toEpochMilli());
         PartnerAccountView same = partners.updatePersonal(p, new PersonalIn(null, null, null, null, null), BASE);
         assertEquals(v.name(), same.name());
         assertEquals(v.contactEmail(), same.contactEmail());
@@ -261,6 +269,9 @@ public class PartnerServiceTest {
         assertEquals("HTTP://Acme.example/jobs", partners.saveProfile(p, website(" HTTP://Acme.example/jobs "), BASE)
                 .website());
         assertEquals("https://acme.example", partners.saveProfile(p, website("https://acme.example"), BASE).website());
+        String longest = "https://acme.example/" + "x".repeat(279);
+        assertEquals(300, longest.length());
+        assertEquals(longest, partners.saveProfile(p, website(longest), BASE).website());
     }
 
     @Test
