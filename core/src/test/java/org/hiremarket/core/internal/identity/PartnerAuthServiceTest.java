@@ -399,6 +399,13 @@ public class PartnerAuthServiceTest {
         assertEquals(List.of("email"), fields(refused(400, "validation-error", () -> auth.resendVerification(" ", "a"))));
         auth.resendVerification("x".repeat(250) + "@example.com", address());
         assertEquals(3, mailer.sent.size());
+
+        // the longest email there can be is still mailed
+        String longest = "x".repeat(254 - "@example.com".length() - 36) + UUID.randomUUID() + "@example.com";
+        assertEquals(254, longest.length());
+        signUp(longest, PASSWORD);
+        auth.resendVerification(longest, address());
+        assertEquals(2, mails(longest).size());
     }
 
     @Test
@@ -637,7 +644,7 @@ public class PartnerAuthServiceTest {
         CreatedToken created = auth.createToken(me, null);
         String secret = created.token();
         assertTrue(secret, secret.startsWith("hmp_"));
-        assertFalse(created.toString().contains(secret));
+        assertEquals("CreatedToken[" + created.info().id() + "]", created.toString());
         MarketplaceTokenInfo info = created.info();
         assertEquals("Marketplace API token", info.name());
         assertEquals("hmp_" + SecretTokens.idOf("hmp", secret).get(), info.prefix());
@@ -778,6 +785,25 @@ public class PartnerAuthServiceTest {
         assertTrue(r, r.contains("Reset token: hmo_y\n"));
         assertTrue(r, r.contains("{\"token\": \"hmo_y\", \"password\": \"<your new password>\"}"));
         assertTrue(PartnerAuthService.alreadyText("Pat").startsWith("Hello Pat,"));
+    }
+
+    @Test
+    public void inProductionTheMailIsSentByTheBackgroundWorker() {
+        PartnerAuthService real = TestPartners.auth(db, tokens, mailer);
+        try {
+            String email = email();
+            real.signUp("Pat", email, "Acme", PASSWORD, address());
+            IdentityFixture.await("the verification mail", () -> mails(email).size() == 1);
+            Thread sender = mails(email).get(0).thread();
+            assertEquals("hiremarket-partner-accounts", sender.getName());
+            assertTrue(sender.isDaemon());
+        } finally {
+            real.deactivate();
+        }
+        String late = email();
+        real.signUp("Pat", late, "Acme", PASSWORD, address());
+        assertEquals("a stopped service sends nothing and answers the same", 0, mails(late).size());
+        assertEquals(0, accounts(late));
     }
 
     @Test
