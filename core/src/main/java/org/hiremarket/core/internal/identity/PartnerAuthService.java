@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,8 @@ public class PartnerAuthService {
     private final KeyedBuckets mailsPerEmail;
     private final KeyedBuckets requestsPerAddress;
     private final ThreadPoolExecutor worker;
+    /** Where sign-up, resend and reset work runs: the worker, or (tests) the calling thread. */
+    private final Executor background;
 
     @Activate
     public PartnerAuthService(@Reference Database db, @Reference TokenService tokens, @Reference Mailer mailer) {
@@ -82,6 +85,11 @@ public class PartnerAuthService {
     }
 
     PartnerAuthService(Database db, TokenService tokens, Mailer mailer, Clock clock) {
+        this(db, tokens, mailer, clock, null);
+    }
+
+    /** For tests: {@code background} runs the work the worker thread runs otherwise ({@code null}: the worker). */
+    PartnerAuthService(Database db, TokenService tokens, Mailer mailer, Clock clock, Executor background) {
         this.db = db;
         this.tokens = tokens;
         this.mailer = mailer;
@@ -99,6 +107,7 @@ public class PartnerAuthService {
                     return t;
                 }, (r, executor) -> LOG.warn("A partner account mail was dropped: {} are already waiting",
                         executor.getQueue().size()));
+        this.background = background == null ? worker : background;
     }
 
     @Deactivate
@@ -393,7 +402,7 @@ public class PartnerAuthService {
 
     private void run(Runnable work) {
         try {
-            worker.execute(() -> {
+            background.execute(() -> {
                 try {
                     work.run();
                 } catch (RuntimeException e) {

@@ -460,9 +460,10 @@ public class OfferService {
         List<String> countries = in.countries() == null && !creating ? current.countries() : countries(errors, in.countries());
         String integrationId = in.integrationId() == null && !creating ? current.integrationId()
                 : integrationId(errors, in.integrationId());
-        return new OfferContent(name, description, terms, amount == null ? null : amount.stripTrailingZeros()
-                .setScale(Math.max(0, Math.min(2, amount.scale())), java.math.RoundingMode.UNNECESSARY), currency,
-                countries, integrationId);
+        // more than 2 decimals is refused above; it is not rounded (that would throw: a 500 instead of the 400)
+        return new OfferContent(name, description, terms, amount == null || amount.scale() > 2 ? amount
+                : amount.stripTrailingZeros().setScale(Math.max(0, amount.scale()), java.math.RoundingMode.UNNECESSARY),
+                currency, countries, integrationId);
     }
 
     private static boolean isCurrency(String code) {
