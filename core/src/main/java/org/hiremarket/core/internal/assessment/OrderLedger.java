@@ -215,7 +215,16 @@ final class OrderLedger {
         String reason = update.reason() == null ? null : truncate(update.reason().strip(), 1000);
         CheckedResult result = update.result() == null ? null : check(update.result());
         try {
-            return applyReport(orderId, connectionId, update, reason, result);
+            try {
+                return applyReport(orderId, connectionId, update, reason, result);
+            } catch (ApiException e) {
+                if (e.status() != 409) {
+                    throw e;
+                }
+                // the row changed between reading and writing it (the mailbox rescheduled the integration's
+                // orders): apply the report to the row as it is now
+                return applyReport(orderId, connectionId, update, reason, result);
+            }
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof IllegalArgumentException iae) {

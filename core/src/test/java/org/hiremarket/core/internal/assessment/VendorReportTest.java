@@ -56,6 +56,8 @@ public class VendorReportTest {
             AssessmentOrderEntity o = new AssessmentOrderEntity(id, "company-1", connectionId, integrationId,
                     "application-1", "candidate-1", "job-1", "java", "Java developer", "test", 1_000L);
             OrderLedger.placed(o, "Ordered");
+            // not due for the fixture's mailbox: its scan would reschedule the row while the test compares it
+            o.handedOver(Long.MAX_VALUE / 4);
             em.persist(o);
             return null;
         });
