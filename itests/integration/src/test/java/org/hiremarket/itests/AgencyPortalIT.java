@@ -314,4 +314,96 @@ public class AgencyPortalIT extends HireMarketTestSupport {
         assertEquals(401, call("GET", "/jobs/" + jobId, bearer(a.session()), null).status());
         assertEquals(401, call("GET", "/partner/agency/assignments", key(co.apiKey()), null).status());
     }
+
+    /** A user of the company with jobs_manage, signed in: their session token. */
+    private String signedInUser(TestCompany co, String email) throws Exception {
+        ok(201, call("POST", "/users", key(co.apiKey()), Map.of("firstname", "Hanna", "lastname", "Hiring", "email",
+                email, "systemRole", Map.of("id", "EXTENDED"), "language", Map.of("code", "en"), "location",
+                Map.of("countryCode", "DE", "city", "Berlin"))));
+        Pattern activation = Pattern.compile("Activation token: (hmo_\\S+)");
+        awaitTrue("the activation mail", () -> tokens(email, activation).size() == 1);
+        ok(204, call("POST", "/auth/activate", null, Map.of("token", tokens(email, activation).get(0), "password",
+                PASSWORD)));
+        return ok(200, call("POST", "/auth/login", null, Map.of("email", email, "password", PASSWORD))).json()
+                .path("accessToken").asText();
+    }
+
+    private static List<String> kinds(JsonNode feed) {
+        List<String> out = new ArrayList<>();
+        feed.path("content").forEach(s -> out.add(s.path("kind").asText()));
+        return out;
+    }
+
+    /**
+     * The agency's message reaches the user who assigned the job (their feed and a mail), the user's
+     * reply the agency's feed; an agency's proposal is accepted into an assignment, and the feed tells.
+     */
+    @Test
+    public void messagesReachTheAssignersFeedRepliesTheAgencysAndAnAcceptedProposalIsAnAssignment() throws Exception {
+        TestCompany co = createCompany(unique("Talking Co"));
+        Agency agency = invitedRecruiter(co, unique("Chatty Agency"));
+        console("marketplace:agency-activate " + agency.id());
+        String userEmail = unique("hanna") + "@talking.example";
+        String user = signedInUser(co, userEmail);
+        String jobId = job(co, "Site reliability engineer");
+        String assignmentId = ok(201, call("POST", "/jobs/" + jobId + "/assignments", bearer(user),
+                Map.of("agencyId", agency.id(), "terms", PERCENT))).json().path("id").asText();
+
+        Answer sent = ok(201, call("POST", "/partner/agency/assignments/" + assignmentId + "/messages",
+                bearer(agency.session()), Map.of("text", "Is remote work possible for this role?")));
+        String messageId = sent.json().path("id").asText();
+        JsonNode userFeed = ok(200, call("GET", "/feed", bearer(user), null)).json();
+        assertEquals(List.of("MESSAGE"), kinds(userFeed));
+        assertTrue(userFeed.toString(), userFeed.path("content").get(0).path("summary").asText()
+                .contains("Is remote work possible"));
+        assertEquals("the message went to the user, not to everyone", 0,
+                ok(200, call("GET", "/feed", key(co.apiKey()), null)).json().path("totalFound").asInt());
+        awaitTrue("the mail to the assigner", () -> {
+            Path outbox = Path.of(System.getProperty("karaf.data"), "mail", "outbox");
+            try (var files = Files.newDirectoryStream(outbox, "*.eml")) {
+                for (Path f : files) {
+                    String mail = Files.readString(f, StandardCharsets.UTF_8);
+                    if (mail.contains("To: " + userEmail) && mail.contains("Is remote work possible")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        ok(201, call("POST", "/agencies/assignments/" + assignmentId + "/messages", bearer(user),
+                Map.of("text", "Yes, two days a week.", "inReplyTo", messageId)));
+        JsonNode agencyFeed = ok(200, call("GET", "/partner/agency/feed", bearer(agency.session()), null)).json();
+        assertEquals(List.of("REPLY"), kinds(agencyFeed));
+        assertEquals(2, ok(200, call("GET", "/partner/agency/assignments/" + assignmentId + "/messages",
+                bearer(agency.session()), null)).json().size());
+        problem(404, "not-found", call("POST", "/agencies/assignments/" + assignmentId + "/messages", bearer(user),
+                Map.of("text", "x", "inReplyTo", UUID.randomUUID().toString())));
+
+        // a proposal for a job with a public ad, accepted: an assignment with the proposed terms
+        String publicJob = job(co, "Backend engineer");
+        assertStatus(200, send("PUT", "/jobs/" + publicJob + "/ad", co.apiKey(), "{\"visibility\": \"PUBLIC\"}"));
+        Answer proposal = ok(201, call("POST", "/partner/agency/proposals", bearer(agency.session()),
+                Map.of("companyId", co.id(), "jobId", publicJob, "message", "We know ten people for this.", "terms",
+                        Map.of("type", "FIXED_FEE", "fee", 8000, "currency", "EUR"))));
+        assertEquals("PENDING", proposal.json().path("status").asText());
+        problem(409, "proposal-pending", call("POST", "/partner/agency/proposals", bearer(agency.session()),
+                Map.of("companyId", co.id(), "jobId", publicJob, "terms",
+                        Map.of("type", "FIXED_FEE", "fee", 8000, "currency", "EUR"))));
+        problem(404, "not-found", call("POST", "/partner/agency/proposals", bearer(agency.session()),
+                Map.of("companyId", co.id(), "jobId", jobId, "terms",
+                        Map.of("type", "FIXED_FEE", "fee", 8000, "currency", "EUR"))));
+        JsonNode toCompany = ok(200, call("GET", "/agencies/proposals", bearer(user), null)).json().get(0);
+        assertEquals(proposal.json().path("id").asText(), toCompany.path("id").asText());
+        JsonNode accepted = ok(200, call("POST", "/agencies/proposals/" + toCompany.path("id").asText() + "/accept",
+                bearer(user), null)).json();
+        assertEquals("ACCEPTED", accepted.path("status").asText());
+        JsonNode created = ok(200, call("GET", "/agencies/assignments/" + accepted.path("assignmentId").asText(),
+                key(co.apiKey()), null)).json();
+        assertEquals("NEW", created.path("status").asText());
+        assertEquals("FIXED_FEE", created.path("terms").path("type").asText());
+        assertEquals(List.of("PROPOSAL_ACCEPTED", "PROPOSAL_SENT", "REPLY"),
+                kinds(ok(200, call("GET", "/partner/agency/feed", bearer(agency.session()), null)).json()));
+        problem(409, "invalid-status-change", call("POST", "/agencies/proposals/" + toCompany.path("id").asText()
+                + "/decline", bearer(user), null));
+    }
 }

@@ -15,6 +15,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.hiremarket.core.internal.agency.AgencyConversations;
+import org.hiremarket.core.internal.agency.AgencyConversations.MessageIn;
+import org.hiremarket.core.internal.agency.AgencyConversations.MessageView;
+import org.hiremarket.core.internal.agency.AgencyConversations.ProposalView;
 import org.hiremarket.core.internal.agency.AgencyService;
 import org.hiremarket.core.internal.agency.AgencyViews.AgencyView;
 import org.hiremarket.core.internal.agency.AgencyViews.AssignmentView;
@@ -37,9 +41,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 public class AgencyResource {
 
     private final AgencyService agencies;
+    private final AgencyConversations conversations;
 
-    AgencyResource(AgencyService agencies) {
+    AgencyResource(AgencyService agencies, AgencyConversations conversations) {
         this.agencies = agencies;
+        this.conversations = conversations;
     }
 
     @GET
@@ -95,5 +101,44 @@ public class AgencyResource {
     public AssignmentView rate(@Context Caller caller, @PathParam("id") String id,
             @PathParam("submissionId") String submissionId, RatingIn body) {
         return agencies.rate(caller, id, submissionId, Params.body(body).rating());
+    }
+
+    /** Writes to the agency about an assignment, or replies to one of its messages ({@code inReplyTo}). */
+    @POST
+    @Path("/assignments/{id}/messages")
+    @Requires(Scope.JOBS_MANAGE)
+    @ApiResponse(responseCode = "201", description = "The message, sent to the agency's feed",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    public Response message(@Context Caller caller, @Context UriInfo uri, @PathParam("id") String id, MessageIn body) {
+        MessageView m = conversations.fromClient(caller, id, Params.body(body));
+        return Response.created(Links.under(uri, "agencies", "assignments", id, "messages")).entity(m).build();
+    }
+
+    @GET
+    @Path("/assignments/{id}/messages")
+    @Requires(Scope.JOBS_READ)
+    public List<MessageView> messages(@Context Caller caller, @PathParam("id") String id) {
+        return conversations.messagesForClient(caller, id);
+    }
+
+    @GET
+    @Path("/proposals")
+    @Requires(Scope.JOBS_READ)
+    public List<ProposalView> proposals(@Context Caller caller) {
+        return conversations.proposalsToCompany(caller);
+    }
+
+    @POST
+    @Path("/proposals/{id}/accept")
+    @Requires(Scope.JOBS_MANAGE)
+    public ProposalView accept(@Context Caller caller, @PathParam("id") String id) {
+        return conversations.accept(caller, id);
+    }
+
+    @POST
+    @Path("/proposals/{id}/decline")
+    @Requires(Scope.JOBS_MANAGE)
+    public ProposalView decline(@Context Caller caller, @PathParam("id") String id) {
+        return conversations.decline(caller, id);
     }
 }

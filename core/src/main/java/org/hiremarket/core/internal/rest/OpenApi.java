@@ -45,12 +45,15 @@ import io.swagger.v3.oas.models.tags.Tag;
 final class OpenApi {
 
     static final Map<String, String> TAGS = new TreeMap<>(Map.ofEntries(
+            Map.entry("agencies", "Recruiting agencies: invitations, \"send to agency\" (assignments with payment terms),"
+                    + " submitted candidates and their ratings, messages, proposals"),
             Map.entry("applications", "Applications of candidates to jobs: status flow, history, labels"),
             Map.entry("auth", "People signing in: login, logout, activation, password reset"),
             Map.entry("candidates", "Candidates and their attachments"),
             Map.entry("connections", "The company's connections to marketplace integrations"),
             Map.entry("credentials", "API keys and OAuth 2.0 clients (administrators)"),
             Map.entry("employee", "The employee portal"),
+            Map.entry("feed", "A user's activity feed: agencies' messages and proposals"),
             Map.entry("integrations", "Integrations deployed and activated on the marketplace"),
             Map.entry("jobs", "Jobs, their status and their ad"),
             Map.entry("job-boards", "For job boards' own services: applications sent with a connection's board token"),
@@ -228,12 +231,13 @@ final class OpenApi {
 
         /**
          * Who may call a partner operation: a Marketplace API token reads, reports assessment
-         * results and submits an agency's candidates; every other change needs a partner session
+         * results, and submits an agency's candidates, messages and proposals (an agency's own
+         * system); every other change needs a partner session
          * (the services answer 403 {@code session-required} to a token).
          */
         static List<SecurityRequirement> partnerSecurity(PathItem.HttpMethod method, String path) {
             boolean tokens = method == PathItem.HttpMethod.GET || path.endsWith("/reports")
-                    || path.endsWith("/candidates");
+                    || path.endsWith("/candidates") || path.endsWith("/messages") || path.endsWith("/proposals");
             return tokens ? List.of(new SecurityRequirement().addList("MarketplaceToken"),
                     new SecurityRequirement().addList("PartnerSession"))
                     : List.of(new SecurityRequirement().addList("PartnerSession"));

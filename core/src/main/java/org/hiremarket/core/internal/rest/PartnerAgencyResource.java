@@ -10,7 +10,22 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
+import java.util.List;
+
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.hiremarket.core.internal.agency.AgencyConversations;
+import org.hiremarket.core.internal.agency.AgencyConversations.MessageIn;
+import org.hiremarket.core.internal.agency.AgencyConversations.MessageView;
+import org.hiremarket.core.internal.agency.AgencyConversations.ProposalIn;
+import org.hiremarket.core.internal.agency.AgencyConversations.ProposalView;
+import org.hiremarket.core.internal.agency.AgencyConversations.StoryView;
 import org.hiremarket.core.internal.agency.AgencyService;
+
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.hiremarket.core.internal.agency.AgencyViews.AcceptIn;
 import org.hiremarket.core.internal.agency.AgencyViews.AcceptedView;
 import org.hiremarket.core.internal.agency.AgencyViews.AgencyAssignmentRow;
@@ -30,9 +45,11 @@ import org.hiremarket.core.internal.identity.PartnerCaller;
 public class PartnerAgencyResource {
 
     private final AgencyService agencies;
+    private final AgencyConversations conversations;
 
-    PartnerAgencyResource(AgencyService agencies) {
+    PartnerAgencyResource(AgencyService agencies, AgencyConversations conversations) {
         this.agencies = agencies;
+        this.conversations = conversations;
     }
 
     @POST
@@ -66,5 +83,45 @@ public class PartnerAgencyResource {
     @Path("/dashboard")
     public DashboardView dashboard(@Context PartnerCaller caller) {
         return agencies.dashboard(caller);
+    }
+
+    /** Messages the company's user who assigned the job (their activity feed, and a mail). */
+    @POST
+    @Path("/assignments/{id}/messages")
+    @ApiResponse(responseCode = "201", description = "The message, sent",
+            content = @Content(schema = @Schema(implementation = MessageView.class)))
+    public Response message(@Context PartnerCaller caller, @Context UriInfo uri, @PathParam("id") String id,
+            MessageIn body) {
+        MessageView m = conversations.fromAgency(caller, id, Params.body(body));
+        return Response.created(Links.under(uri, "partner", "agency", "assignments", id, "messages")).entity(m).build();
+    }
+
+    @GET
+    @Path("/assignments/{id}/messages")
+    public List<MessageView> messages(@Context PartnerCaller caller, @PathParam("id") String id) {
+        return conversations.messagesForAgency(caller, id);
+    }
+
+    /** The agency's activity feed: proposals sent, accepted and declined, and the clients' messages and replies. */
+    @GET
+    @Path("/feed")
+    public Page<StoryView> feed(@Context PartnerCaller caller, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        return conversations.agencyFeed(caller, Params.page(offset, limit));
+    }
+
+    @POST
+    @Path("/proposals")
+    @ApiResponse(responseCode = "201", description = "The proposal, PENDING",
+            content = @Content(schema = @Schema(implementation = ProposalView.class)))
+    public Response propose(@Context PartnerCaller caller, @Context UriInfo uri, ProposalIn body) {
+        ProposalView p = conversations.propose(caller, Params.body(body));
+        return Response.created(Links.under(uri, "partner", "agency", "proposals")).entity(p).build();
+    }
+
+    @GET
+    @Path("/proposals")
+    public List<ProposalView> proposals(@Context PartnerCaller caller) {
+        return conversations.proposalsOfAgency(caller);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
+import org.hiremarket.core.internal.agency.AgencyConversations;
 import org.hiremarket.core.internal.agency.AgencyService;
 import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.CandidateService;
@@ -78,13 +79,14 @@ public class RestServer {
             @Reference AssessmentService assessments, @Reference HiringStepService steps, @Reference Database db,
             @Reference DatabaseHealth health, @Reference PostingService postings,
             @Reference PartnerAuthService partnerAuth, @Reference PartnerService partners,
-            @Reference OfferService offers, @Reference AgencyService agencies, ApiConfig config) {
+            @Reference OfferService offers, @Reference AgencyService agencies,
+            @Reference AgencyConversations conversations, ApiConfig config) {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
             List<Object> documented = documented(companies, marketplace, connections, users, auth, tokens, credentials,
                     jobs, candidates, applications, employees, assessments, steps, db, health, postings,
-                    new Partners(partnerAuth, partners, offers, agencies));
+                    new Partners(partnerAuth, partners, offers, agencies, conversations));
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
@@ -122,12 +124,15 @@ public class RestServer {
                 new PartnerAuthResource(partners.auth()),
                 new PartnerResource(partners.auth(), partners.partners(), partners.offers(), assessments),
                 new PartnerOfferResource(partners.offers()), new PublicPartnerResource(partners.partners()),
-                new AgencyResource(partners.agencies()), new JobAssignmentResource(partners.agencies()),
-                new PartnerAgencyResource(partners.agencies()));
+                new AgencyResource(partners.agencies(), partners.conversations()),
+                new JobAssignmentResource(partners.agencies()),
+                new PartnerAgencyResource(partners.agencies(), partners.conversations()),
+                new FeedResource(partners.conversations()));
     }
 
     /** The partner realm's services, and the agencies' (recruiters are partners). */
-    record Partners(PartnerAuthService auth, PartnerService partners, OfferService offers, AgencyService agencies) {
+    record Partners(PartnerAuthService auth, PartnerService partners, OfferService offers, AgencyService agencies,
+            AgencyConversations conversations) {
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {

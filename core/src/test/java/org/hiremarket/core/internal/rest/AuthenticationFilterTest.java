@@ -63,7 +63,8 @@ public class AuthenticationFilterTest {
     /** Every resource class that needs a credential. */
     private static final List<Class<?>> GUARDED = List.of(JobResource.class, UserResource.class, CandidateResource.class,
             ApplicationResource.class, AssessmentResource.class, ConnectionResource.class, CredentialResource.class,
-            EmployeeResource.class, IntegrationResource.class);
+            EmployeeResource.class, IntegrationResource.class, AgencyResource.class, JobAssignmentResource.class,
+            FeedResource.class);
 
     /** One database for the class: the unit takes seconds to start; a test that revokes uses its own credential. */
     private static InMemoryUnit unit;
