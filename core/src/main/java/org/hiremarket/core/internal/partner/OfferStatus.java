@@ -15,7 +15,8 @@ public enum OfferStatus {
     DRAFT, PENDING_APPROVAL, APPROVED, REJECTED, WITHDRAWN;
 
     private static final Map<OfferStatus, Set<OfferStatus>> MOVES = Map.of(
-            DRAFT, EnumSet.of(PENDING_APPROVAL),
+            // a draft can be withdrawn only while a version approved before is still visible (the service checks)
+            DRAFT, EnumSet.of(PENDING_APPROVAL, WITHDRAWN),
             PENDING_APPROVAL, EnumSet.of(APPROVED, REJECTED, WITHDRAWN),
             APPROVED, EnumSet.of(PENDING_APPROVAL, WITHDRAWN),
             REJECTED, EnumSet.of(DRAFT, PENDING_APPROVAL, WITHDRAWN),

@@ -667,7 +667,7 @@ public class OfferServiceTest {
     @Test
     public void theStatusTableAllowsExactlyTheseMoves() {
         Map<OfferStatus, Set<OfferStatus>> expected = Map.of(
-                OfferStatus.DRAFT, Set.of(OfferStatus.PENDING_APPROVAL),
+                OfferStatus.DRAFT, Set.of(OfferStatus.PENDING_APPROVAL, OfferStatus.WITHDRAWN),
                 OfferStatus.PENDING_APPROVAL, Set.of(OfferStatus.APPROVED, OfferStatus.REJECTED, OfferStatus.WITHDRAWN),
                 OfferStatus.APPROVED, Set.of(OfferStatus.PENDING_APPROVAL, OfferStatus.WITHDRAWN),
                 OfferStatus.REJECTED, Set.of(OfferStatus.DRAFT, OfferStatus.PENDING_APPROVAL, OfferStatus.WITHDRAWN),
