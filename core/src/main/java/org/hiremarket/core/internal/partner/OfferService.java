@@ -286,7 +286,7 @@ public class OfferService {
             return adminView(em, o);
         });
         tell(rejected, "Your offer \"" + MailText.userValue(rejected.name()) + "\" was not approved",
-                "the reason the platform gave:\n\n  " + r.replace("\n", "\n  ")
+                "the reason the platform gave:\n\n  " + r
                         + "\n\nChange the offer and submit it again." + (rejected.visible()
                                 ? " The version approved before stays visible to customers meanwhile." : ""));
         return rejected;
@@ -315,8 +315,11 @@ public class OfferService {
             Map<String, String[]> out = new LinkedHashMap<>();
             for (OfferEntity o : em.createNamedQuery("Offer.visible", OfferEntity.class).getResultList()) {
                 PartnerAccountEntity a = em.find(PartnerAccountEntity.class, o.getPartnerId());
+                if (a == null || !a.isVerified()) {
+                    continue;
+                }
                 out.putIfAbsent(o.getApprovedIntegrationId(),
-                        new String[] { a == null ? o.getPartnerId() : a.getCompanyName(), o.getStatus().name() });
+                        new String[] { a.getCompanyName(), o.getStatus().name() });
             }
             return out;
         });

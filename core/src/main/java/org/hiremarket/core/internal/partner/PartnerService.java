@@ -253,7 +253,9 @@ public class PartnerService {
             boolean listed = !em.createQuery("SELECT o.id FROM OfferEntity o WHERE o.partnerId = :p"
                     + " AND o.approvedIntegrationId IS NOT NULL", String.class).setParameter("p", partnerId)
                     .setMaxResults(1).getResultList().isEmpty();
-            return listed ? image(em, partnerId, LOGO) : Optional.<StoredImage>empty();
+            PartnerAccountEntity account = em.find(PartnerAccountEntity.class, partnerId);
+            return listed && account != null && account.isVerified() ? image(em, partnerId, LOGO)
+                    : Optional.<StoredImage>empty();
         });
         return logo.orElseThrow(() -> ApiException.notFound("partner logo", partnerId));
     }

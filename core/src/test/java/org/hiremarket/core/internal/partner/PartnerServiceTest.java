@@ -4,6 +4,7 @@ import static org.hiremarket.core.internal.common.Refusals.refused;
 import static org.hiremarket.core.internal.partner.PartnerFixture.BASE;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -353,6 +354,21 @@ public class PartnerServiceTest {
         refused(404, "not-found", () -> partners.ownImage(p, PartnerService.PHOTO));
         assertArrayEquals("the logo stays", logo, partners.ownImage(p, PartnerService.LOGO).bytes());
         assertTrue(partners.profile(p, BASE).logoUrl() != null);
+    }
+
+    @Test
+    public void aPartnerWhoseAccountIsNoLongerVerifiedIsShownNowhere() {
+        PartnerCaller p = f.partner(VendorType.JOB_BOARD);
+        partners.uploadLogo(p, PartnerFixture.logo(Color.BLUE), BASE);
+        String integration = PartnerFixture.integration();
+        f.approved(p, "Ads", integration);
+        assertArrayEquals(PartnerFixture.logo(Color.BLUE), partners.publicLogo(p.partnerId()).bytes());
+        assertTrue(f.offers.integrationPartners().containsKey(integration));
+
+        f.sql("UPDATE HM_PARTNER_ACCOUNT SET VERIFIEDAT = NULL WHERE ID = '" + p.partnerId() + "'");
+        refused(404, "not-found", () -> partners.publicLogo(p.partnerId()));
+        assertFalse(f.offers.integrationPartners().containsKey(integration));
+        assertTrue(f.offers.listing(integration, BASE).isEmpty());
     }
 
     @Test
