@@ -11,16 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.Test;
@@ -109,22 +104,7 @@ public class AgencyPortalIT extends HireMarketTestSupport {
     }
 
     private static List<String> tokens(String email, Pattern p) throws IOException {
-        List<String> out = new ArrayList<>();
-        Path outbox = Path.of(System.getProperty("karaf.data"), "mail", "outbox");
-        if (Files.isDirectory(outbox)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(outbox, "*.eml")) {
-                for (Path f : files) {
-                    String mail = Files.readString(f, StandardCharsets.UTF_8);
-                    if (mail.contains("To: " + email)) {
-                        Matcher m = p.matcher(mail);
-                        while (m.find()) {
-                            out.add(m.group(1));
-                        }
-                    }
-                }
-            }
-        }
-        return out;
+        return tokensIn(email, p);
     }
 
     /** A recruiter invited by the company: signed up, verified, joined as a recruiter, profile saved, accepted. */
@@ -358,18 +338,8 @@ public class AgencyPortalIT extends HireMarketTestSupport {
                 .contains("Is remote work possible"));
         assertEquals("the message went to the user, not to everyone", 0,
                 ok(200, call("GET", "/feed", key(co.apiKey()), null)).json().path("totalFound").asInt());
-        awaitTrue("the mail to the assigner", () -> {
-            Path outbox = Path.of(System.getProperty("karaf.data"), "mail", "outbox");
-            try (var files = Files.newDirectoryStream(outbox, "*.eml")) {
-                for (Path f : files) {
-                    String mail = Files.readString(f, StandardCharsets.UTF_8);
-                    if (mail.contains("To: " + userEmail) && mail.contains("Is remote work possible")) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        });
+        awaitTrue("the mail to the assigner", () -> mailsTo(userEmail).stream()
+                .anyMatch(m -> m.contains("Is remote work possible")));
         ok(201, call("POST", "/agencies/assignments/" + assignmentId + "/messages", bearer(user),
                 Map.of("text", "Yes, two days a week.", "inReplyTo", messageId)));
         JsonNode agencyFeed = ok(200, call("GET", "/partner/agency/feed", bearer(agency.session()), null)).json();

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.hiremarket.itests.ApiClient.Credential;
@@ -792,21 +790,7 @@ public class CustomerApiIT extends HireMarketTestSupport {
 
     /** The activation token in the outbox mail to {@code email}, or null. */
     static String activationToken(String email) throws IOException {
-        Path outbox = Path.of(System.getProperty("karaf.data"), "mail", "outbox");
-        if (!Files.isDirectory(outbox)) {
-            return null;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(outbox, "*.eml")) {
-            for (Path f : files) {
-                String mail = Files.readString(f, StandardCharsets.UTF_8);
-                if (mail.contains("To: " + email)) {
-                    Matcher m = Pattern.compile("Activation token: (hmo_\\S+)").matcher(mail);
-                    if (m.find()) {
-                        return m.group(1);
-                    }
-                }
-            }
-        }
-        return null;
+        List<String> tokens = tokensIn(email, Pattern.compile("Activation token: (hmo_\\S+)"));
+        return tokens.isEmpty() ? null : tokens.get(0);
     }
 }

@@ -295,6 +295,38 @@ public abstract class HireMarketTestSupport {
         assertTrue("a problem has a detail", p.path("detail").asText().length() > 0);
     }
 
+    // ---------------------------------------------------------------- mail
+
+    /** The mails the host wrote to its outbox ({@code data/mail/outbox}, no SMTP in the tests) for {@code email}. */
+    protected static java.util.List<String> mailsTo(String email) throws IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        java.nio.file.Path outbox = java.nio.file.Path.of(System.getProperty("karaf.data"), "mail", "outbox");
+        if (java.nio.file.Files.isDirectory(outbox)) {
+            try (java.nio.file.DirectoryStream<java.nio.file.Path> files = java.nio.file.Files.newDirectoryStream(outbox,
+                    "*.eml")) {
+                for (java.nio.file.Path f : files) {
+                    String mail = java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+                    if (mail.contains("To: " + email)) {
+                        out.add(mail);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every value of {@code pattern}'s first group in the mails to {@code email} (tokens, say). */
+    protected static java.util.List<String> tokensIn(String email, Pattern pattern) throws IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String mail : mailsTo(email)) {
+            Matcher m = pattern.matcher(mail);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- waiting
 
     /** Polls {@code condition} every 50 ms until it holds or {@code timeout} passes. */

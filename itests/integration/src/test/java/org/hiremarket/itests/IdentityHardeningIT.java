@@ -5,10 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,19 +138,7 @@ public class IdentityHardeningIT extends HireMarketTestSupport {
     }
 
     private static List<String> mails(String email) throws IOException {
-        List<String> out = new ArrayList<>();
-        Path outbox = Path.of(System.getProperty("karaf.data"), "mail", "outbox");
-        if (Files.isDirectory(outbox)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(outbox, "*.eml")) {
-                for (Path f : files) {
-                    String mail = Files.readString(f, StandardCharsets.UTF_8);
-                    if (mail.contains("To: " + email)) {
-                        out.add(mail);
-                    }
-                }
-            }
-        }
-        return out;
+        return mailsTo(email);
     }
 
     // ---------------------------------------------------------------- token endpoint

@@ -19,15 +19,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
@@ -147,33 +143,12 @@ public class PartnerPortalIT extends HireMarketTestSupport {
         return s + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    // ---------------------------------------------------------------- mails
-
     private static List<String> mails(String email) throws IOException {
-        List<String> out = new ArrayList<>();
-        Path outbox = Path.of(System.getProperty("karaf.data"), "mail", "outbox");
-        if (Files.isDirectory(outbox)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(outbox, "*.eml")) {
-                for (Path f : files) {
-                    String mail = Files.readString(f, StandardCharsets.UTF_8);
-                    if (mail.contains("To: " + email)) {
-                        out.add(mail);
-                    }
-                }
-            }
-        }
-        return out;
+        return mailsTo(email);
     }
 
     private static List<String> verificationTokens(String email) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String mail : mails(email)) {
-            Matcher m = VERIFICATION.matcher(mail);
-            while (m.find()) {
-                out.add(m.group(1));
-            }
-        }
-        return out;
+        return tokensIn(email, VERIFICATION);
     }
 
     // ---------------------------------------------------------------- fixtures
