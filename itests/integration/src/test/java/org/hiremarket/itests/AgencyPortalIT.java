@@ -189,6 +189,23 @@ public class AgencyPortalIT extends HireMarketTestSupport {
         assertEquals("Platform engineer", details.path("job").path("title").asText());
         assertEquals(0, details.path("people").size());
 
+        // a resume parsed into a draft the recruiter checks (nothing stored)
+        HttpRequest upload = HttpRequest.newBuilder(URI.create(baseUrl() + "/partner/agency/resumes?fileName=ada.txt"))
+                .header("Authorization", "Bearer " + agency.session()).header("Content-Type", "text/plain")
+                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString("Ada Lovelace\n"
+                        + "ada.draft@example.org\n+44 20 7946 0958\nLondon, United Kingdom\n\nExperience\n"
+                        + "Analyst, Babbage Ltd, 1842 - present\n\nSkills\nMathematics, Programming\n"))
+                .build();
+        HttpResponse<String> parsed = HTTP.send(upload, HttpResponse.BodyHandlers.ofString());
+        ContractCheck.record("POST", "/partner/agency/resumes", parsed.statusCode(),
+                parsed.headers().firstValue("Content-Type").orElse(""), parsed.body());
+        assertEquals(parsed.body(), 200, parsed.statusCode());
+        JsonNode draft = JSON.readTree(parsed.body());
+        assertEquals("Ada", draft.path("candidate").path("firstName").asText());
+        assertEquals("Lovelace", draft.path("candidate").path("lastName").asText());
+        assertEquals("ada.draft@example.org", draft.path("candidate").path("email").asText());
+        assertEquals("GB", draft.path("candidate").path("location").path("countryCode").asText());
+
         // the first candidate starts the assignment and is the agency's
         String email = unique("ada") + "@example.com";
         Answer submitted = ok(200, call("POST", "/partner/agency/assignments/" + assignmentId + "/candidates",

@@ -237,7 +237,8 @@ final class OpenApi {
          */
         static List<SecurityRequirement> partnerSecurity(PathItem.HttpMethod method, String path) {
             boolean tokens = method == PathItem.HttpMethod.GET || path.endsWith("/reports")
-                    || path.endsWith("/candidates") || path.endsWith("/messages") || path.endsWith("/proposals");
+                    || path.endsWith("/candidates") || path.endsWith("/messages") || path.endsWith("/proposals")
+                    || path.endsWith("/resumes");
             return tokens ? List.of(new SecurityRequirement().addList("MarketplaceToken"),
                     new SecurityRequirement().addList("PartnerSession"))
                     : List.of(new SecurityRequirement().addList("PartnerSession"));

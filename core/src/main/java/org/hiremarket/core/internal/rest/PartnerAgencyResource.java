@@ -22,6 +22,8 @@ import org.hiremarket.core.internal.agency.AgencyConversations.ProposalIn;
 import org.hiremarket.core.internal.agency.AgencyConversations.ProposalView;
 import org.hiremarket.core.internal.agency.AgencyConversations.StoryView;
 import org.hiremarket.core.internal.agency.AgencyService;
+import org.hiremarket.core.internal.agency.ResumeDrafts;
+import org.hiremarket.core.internal.agency.ResumeDrafts.SubmissionDraft;
 
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,10 +48,29 @@ public class PartnerAgencyResource {
 
     private final AgencyService agencies;
     private final AgencyConversations conversations;
+    private final ResumeDrafts resumes;
 
-    PartnerAgencyResource(AgencyService agencies, AgencyConversations conversations) {
+    PartnerAgencyResource(AgencyService agencies, AgencyConversations conversations, ResumeDrafts resumes) {
         this.agencies = agencies;
         this.conversations = conversations;
+        this.resumes = resumes;
+    }
+
+    /**
+     * Parses an uploaded resume (its bytes as the body; the file name in the query, as a hint) into a
+     * draft of a submission: check it, complete it, then submit it to the assignment. Nothing is stored.
+     */
+    @POST
+    @Path("/resumes")
+    @Consumes({ "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/msword", "application/rtf", "text/rtf", "application/vnd.oasis.opendocument.text", "text/plain",
+        MediaType.APPLICATION_OCTET_STREAM })
+    @ApiResponse(responseCode = "200", description = "The draft, with what was not found",
+            content = @Content(schema = @Schema(implementation = SubmissionDraft.class)))
+    @ApiResponse(responseCode = "503", description = "No resume parser runs on this host, or it is busy")
+    public SubmissionDraft resume(@Context PartnerCaller caller, @QueryParam("fileName") String fileName,
+            byte[] body) {
+        return resumes.draft(caller, body, fileName);
     }
 
     @POST

@@ -15,6 +15,7 @@ import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.model.wadl.WadlGenerator;
 import org.hiremarket.core.internal.agency.AgencyConversations;
 import org.hiremarket.core.internal.agency.AgencyService;
+import org.hiremarket.core.internal.agency.ResumeDrafts;
 import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.CandidateService;
 import org.hiremarket.core.internal.company.CompanyService;
@@ -80,13 +81,13 @@ public class RestServer {
             @Reference DatabaseHealth health, @Reference PostingService postings,
             @Reference PartnerAuthService partnerAuth, @Reference PartnerService partners,
             @Reference OfferService offers, @Reference AgencyService agencies,
-            @Reference AgencyConversations conversations, ApiConfig config) {
+            @Reference AgencyConversations conversations, @Reference ResumeDrafts resumes, ApiConfig config) {
         // built and published on a thread of its own, so the rest of the boot goes on meanwhile: the
         // resources, the JSON mapper and CXF's model of them load some 1,500 classes on a cold JVM
         Supplier<Api> api = () -> {
             List<Object> documented = documented(companies, marketplace, connections, users, auth, tokens, credentials,
                     jobs, candidates, applications, employees, assessments, steps, db, health, postings,
-                    new Partners(partnerAuth, partners, offers, agencies, conversations));
+                    new Partners(partnerAuth, partners, offers, agencies, conversations, resumes));
             List<Object> resources = new ArrayList<>(documented);
             resources.add(new OpenApiResource(documented));
             ObjectMapper mapper = objectMapper();
@@ -126,13 +127,13 @@ public class RestServer {
                 new PartnerOfferResource(partners.offers()), new PublicPartnerResource(partners.partners()),
                 new AgencyResource(partners.agencies(), partners.conversations()),
                 new JobAssignmentResource(partners.agencies()),
-                new PartnerAgencyResource(partners.agencies(), partners.conversations()),
+                new PartnerAgencyResource(partners.agencies(), partners.conversations(), partners.resumes()),
                 new FeedResource(partners.conversations()));
     }
 
     /** The partner realm's services, and the agencies' (recruiters are partners). */
     record Partners(PartnerAuthService auth, PartnerService partners, OfferService offers, AgencyService agencies,
-            AgencyConversations conversations) {
+            AgencyConversations conversations, ResumeDrafts resumes) {
     }
 
     private record Api(List<Object> resources, List<Object> filters, ObjectMapper mapper, IdempotentInvoker invoker) {

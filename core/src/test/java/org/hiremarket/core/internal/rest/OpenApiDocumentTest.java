@@ -30,7 +30,7 @@ public class OpenApiDocumentTest {
     @BeforeClass
     public static void build() {
         doc = OpenApi.build(RestServer.documented(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, new RestServer.Partners(null, null, null, null, null)));
+                null, null, null, null, new RestServer.Partners(null, null, null, null, null, null)));
     }
 
     private static Operation op(String method, String path) {
