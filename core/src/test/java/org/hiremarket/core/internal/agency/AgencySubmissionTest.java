@@ -239,6 +239,28 @@ public class AgencySubmissionTest {
     }
 
     @Test
+    public void anotherAgencyOfTheSameNameDoesNotGetTheCandidateNorItsHire() {
+        PartnerCaller namesake = f.linkedRecruiter(acme, agencyName);
+        AssignmentView ours = assigned("Engineer");
+        AssignmentView theirs = f.agencies.assign(acme, ours.jobId(), assign(namesake, fee("9000", "EUR")));
+        String address = email("ada");
+        SubmissionResult first = f.agencies.submit(agency, ours.id(), submission("Ada", "Lovelace", address));
+        assertTrue(first.attributed());
+        SubmissionResult second = f.agencies.submit(namesake, theirs.id(), submission("Ada", "Lovelace", address));
+        assertTrue(second.duplicate());
+        assertFalse("the same name is not the same agency", second.attributed());
+        assertEquals("the candidate had applied to this job already (source AGENCY)", second.message());
+        assertEquals(List.of("0"), f.rows("SELECT ATTRIBUTED FROM HM_AGENCY_SUBMISSION WHERE ASSIGNMENTID = ?",
+                theirs.id()));
+
+        hire(applicationOf(ours.id(), first.person().submissionId()));
+        assertEquals(AssignmentStatus.COMPLETED, f.agencies.get(acme, ours.id()).status());
+        AssignmentView notPaid = f.agencies.get(acme, theirs.id());
+        assertEquals("one hire pays one agency", AssignmentStatus.IN_PROGRESS, notPaid.status());
+        assertNull(notPaid.revenue());
+    }
+
+    @Test
     public void aClosedAssignmentTakesNoCandidates() {
         AssignmentView a = assigned("Engineer");
         f.agencies.cancel(acme, a.id());
