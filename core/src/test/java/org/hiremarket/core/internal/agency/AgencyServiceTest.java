@@ -363,6 +363,11 @@ public class AgencyServiceTest {
         assertEquals("a rater's last rating counts", 2.5,
                 f.agencies.rate(ann, a.id(), s, 1).submissions().get(0).averageRating(), 0.0);
         assertEquals(2, f.count("HM_AGENCY_RATING", "SUBMISSIONID = ?", s));
+        // the same person in another session is the same rater
+        Caller annElsewhere = new Caller(acme.companyId(), "another-session", Caller.Kind.USER, acme.scopes(), "ann");
+        assertEquals(3.0, f.agencies.rate(annElsewhere, a.id(), s, 2).submissions().get(0).averageRating(), 0.0);
+        assertEquals(2, f.count("HM_AGENCY_RATING", "SUBMISSIONID = ?", s));
+        f.agencies.rate(ann, a.id(), s, 1);
         // the API key is a rater of its own; averages are rounded to 2 decimals
         assertEquals(2.33, f.agencies.rate(acme, a.id(), s, 2).submissions().get(0).averageRating(), 0.0);
         assertEquals(2.33, f.agencies.assignment(agency, a.id()).people().get(0).clientAverageRating(), 0.0);

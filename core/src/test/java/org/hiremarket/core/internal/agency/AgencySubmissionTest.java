@@ -378,6 +378,40 @@ public class AgencySubmissionTest {
     }
 
     @Test
+    public void theRecordsKeepWhoSentWhatWhoWasHiredAndTheRatings() {
+        Caller ann = AgencyFixture.user(acme, "ann");
+        String address = email("invite");
+        String invitation = f.agencies.invite(ann, address).id();
+        long beforeLink = System.currentTimeMillis();
+        PartnerCaller linked = f.recruiter(unique("Recorded"));
+        f.agencies.accept(linked, f.token(address));
+        AssignmentView a = f.agencies.assign(ann, f.job(acme, "Recorded"), assign(linked, fee("10", "EUR")));
+        String sub = f.agencies.submit(linked, a.id(), submission("Ada", "Lovelace", email("ada"))).person()
+                .submissionId();
+        f.agencies.rate(ann, a.id(), sub, 4);
+        String app = applicationOf(a.id(), sub);
+        hire(app);
+        f.db.tx(em -> {
+            assertEquals("user:ann", em.find(AgencyInvitationEntity.class, invitation).getInvitedBy());
+            AgencyLinkEntity link = em.find(AgencyLinkEntity.class, AgencyLinkEntity.idOf(acme.companyId(),
+                    linked.partnerId()));
+            assertEquals(acme.companyId(), link.getCompanyId());
+            assertEquals(linked.partnerId(), link.getPartnerId());
+            assertTrue(link.getSince() >= beforeLink);
+            AssignmentEntity row = em.find(AssignmentEntity.class, a.id());
+            assertEquals("ann", row.getAssignedByUserId());
+            assertEquals("user:ann", row.getAssignedBy());
+            assertEquals(app, row.getHiredApplicationId());
+            AgencySubmissionEntity s = em.find(AgencySubmissionEntity.class, sub);
+            assertEquals(linked.partnerId(), s.getPartnerId());
+            assertEquals(acme.companyId(), s.getCompanyId());
+            assertEquals(a.id(), s.getAssignmentId());
+            assertEquals(4, em.find(CandidateRatingEntity.class, sub + ":ann").getRating());
+            return null;
+        });
+    }
+
+    @Test
     public void theWatcherIgnoresEveryStatusButHired() {
         AssignmentView a = assigned("Engineer");
         String app = applicationOf(a.id(), f.agencies.submit(agency, a.id(), submission("Ada", "Lovelace",
