@@ -386,20 +386,28 @@ public class AgencyService implements ApplicationWatcher {
             PartnerAccountEntity agency = em.find(PartnerAccountEntity.class, caller.partnerId());
             ApplicationService.AgencyIntake intake = ApplicationService.applyFromAgency(em, job, in.candidate(),
                     agency.getCompanyName(), "agency:" + caller.partnerId());
+            // the application's source names the agency by its company name, which another agency may share:
+            // an application made before is this agency's only if this agency submitted it
+            boolean attributed = intake.attributed() && (!intake.duplicate() || em.createNamedQuery(
+                    "AgencySubmission.byApplication", AgencySubmissionEntity.class)
+                    .setParameter("applicationId", intake.entity().getId()).getResultList().stream()
+                    .anyMatch(x -> x.getPartnerId().equals(caller.partnerId())));
             long now = System.currentTimeMillis();
             AgencySubmissionEntity s = em.createNamedQuery("AgencySubmission.ofAssignment", AgencySubmissionEntity.class)
                     .setParameter("assignmentId", a.getId()).getResultList().stream()
                     .filter(x -> x.getApplicationId().equals(intake.entity().getId())).findFirst().orElse(null);
             if (s == null) {
                 s = new AgencySubmissionEntity(Ids.newId(), a.getId(), caller.partnerId(), a.getCompanyId(),
-                        intake.entity().getId(), intake.attributed(), in.rating(), review, now);
+                        intake.entity().getId(), attributed, in.rating(), review, now);
                 em.persist(s);
                 a.started(now);
             }
-            String message = intake.duplicate() && intake.attributed()
+            String message = intake.duplicate() && attributed
                     ? "the candidate was submitted to this job before; nothing changed"
-                    : intake.reason();
-            return new SubmissionResult(person(em, s), intake.attributed(), intake.duplicate(), message, a.getStatus());
+                    : intake.reason() != null ? intake.reason()
+                    : attributed ? null
+                    : "the candidate had applied to this job already (source " + intake.entity().getSourceType() + ")";
+            return new SubmissionResult(person(em, s), attributed, intake.duplicate(), message, a.getStatus());
         });
     }
 
