@@ -32,4 +32,18 @@ public final class TestSessions {
             return tokens.issueSession(em, u).token();
         });
     }
+
+    /** @return the id of a new active user of the company, with an email, without a session */
+    public static String user(Database db, String companyId, String email, String firstName) {
+        return db.tx(em -> {
+            UserEntity u = new UserEntity(UUID.randomUUID().toString(), companyId, System.currentTimeMillis());
+            u.setName(firstName, "Tester");
+            u.setEmail(email);
+            u.setRole(SystemRole.EXTENDED);
+            u.setLanguageCode("en");
+            u.setLocation("DE", "Berlin");
+            em.persist(u);
+            return u.getId();
+        });
+    }
 }
