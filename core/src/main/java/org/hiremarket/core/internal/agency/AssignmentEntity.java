@@ -92,7 +92,7 @@ public class AssignmentEntity {
     private AssignmentDelivery delivery;
     @Enumerated(EnumType.STRING)
     @Column(length = 8)
-    private AssignmentCall call;
+    private AssignmentCall pendingCall;
     /** When the call became owed: the delivery time limit counts from here. */
     private Long callSince;
     private Long nextAttemptAt;
@@ -144,7 +144,7 @@ public class AssignmentEntity {
         a.agencyName = agencyName;
         a.delivery = AssignmentDelivery.SENDING;
         a.deliveryDetail = "Being sent to " + agencyName;
-        a.call = AssignmentCall.ASSIGN;
+        a.pendingCall = AssignmentCall.ASSIGN;
         a.callSince = now;
         a.nextAttemptAt = dueAt;
         return a;
@@ -152,11 +152,11 @@ public class AssignmentEntity {
 
     /** Owes the agency {@code next} from now on (a cancellation replaces the assignment still owed). */
     void owe(AssignmentCall next, AssignmentDelivery state, String detail, long now, long dueAt) {
-        if (this.call != next) {
+        if (this.pendingCall != next) {
             this.callSince = now;
             this.deliveryAttempts = 0;
         }
-        this.call = next;
+        this.pendingCall = next;
         this.delivery = state;
         this.deliveryDetail = detail;
         this.redeliver = false;
@@ -166,7 +166,7 @@ public class AssignmentEntity {
 
     /** Owes the agency nothing now; {@code state} and {@code detail} say how the last call ended. */
     void settled(AssignmentDelivery state, String code, String detail, long now) {
-        this.call = null;
+        this.pendingCall = null;
         this.callSince = null;
         this.deliveryAttempts = 0;
         this.redeliver = false;
@@ -253,7 +253,7 @@ public class AssignmentEntity {
     public String getAgencyName() { return agencyName; }
     public String getAgencyReference() { return agencyReference; }
     public AssignmentDelivery getDelivery() { return delivery; }
-    public AssignmentCall getCall() { return call; }
+    public AssignmentCall getCall() { return pendingCall; }
     Long getCallSince() { return callSince; }
     public Long getNextAttemptAt() { return nextAttemptAt; }
     public boolean isRedeliver() { return redeliver; }

@@ -107,10 +107,10 @@ public class AssignmentMailbox implements Letters {
     public void integrationAvailable(RegisteredIntegration r, long now) {
         int[] n = db.tx(em -> new int[] {
             em.createQuery("UPDATE AssignmentEntity a SET a.nextAttemptAt = :now"
-                    + " WHERE a.integrationId = :integrationId AND a.call IS NOT NULL")
+                    + " WHERE a.integrationId = :integrationId AND a.pendingCall IS NOT NULL")
                     .setParameter("now", now).setParameter("integrationId", r.id()).executeUpdate(),
             em.createQuery("UPDATE AssignmentEntity a SET a.nextAttemptAt = :now, a.redeliver = TRUE"
-                    + " WHERE a.integrationId = :integrationId AND a.call IS NULL AND a.delivery = :delivered"
+                    + " WHERE a.integrationId = :integrationId AND a.pendingCall IS NULL AND a.delivery = :delivered"
                     + " AND a.status IN :open")
                     .setParameter("now", now).setParameter("integrationId", r.id())
                     .setParameter("delivered", AssignmentDelivery.DELIVERED)
