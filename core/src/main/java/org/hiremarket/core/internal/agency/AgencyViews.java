@@ -71,9 +71,13 @@ public final class AgencyViews {
             @Schema(required = true) Instant submittedAt) {
     }
 
-    /** An assignment as the customer sees it. */
+    /**
+     * An assignment as the customer sees it: to a portal recruiter ({@code agencyId}) or to an agency
+     * connected through the marketplace ({@code connectionId} and {@code delivery}; {@code agencyId}
+     * is then absent).
+     */
     public record AssignmentView(@Schema(required = true) String id, @Schema(required = true) String jobId,
-            @Schema(required = true) String jobTitle, @Schema(required = true) String agencyId,
+            @Schema(required = true) String jobTitle, String agencyId,
             @Schema(required = true) String agencyName, @Schema(required = true) TermsView terms,
             @Schema(required = true) AssignmentStatus status, @Schema(required = true) String assignedBy,
             @Schema(required = true) Instant sentAt, Instant startedAt, Instant endedAt, BigDecimal revenue,
