@@ -5,8 +5,11 @@ package org.hiremarket.api.integration;
  * an agency submits. The host creates the candidate (or finds the one with this email) and an
  * application on the job the {@code reference} names.
  *
- * @param reference   what the application is for: a job board's own reference of the published ad
- *                    (the one its {@code publish} returned), or the host's posting id
+ * @param reference   what the application is for: for a job board, its own reference of the
+ *                    published ad (the one its {@code publish} returned) or the host's posting id;
+ *                    for an agency ({@code AgencyConnector}), the host's assignment id
+ *                    ({@code Assignment#assignmentId()}) of an assignment of this connection that is
+ *                    not over
  * @param firstName   the candidate's first name (required)
  * @param lastName    the candidate's last name (required)
  * @param email       the candidate's email address (required; one candidate per email and company)

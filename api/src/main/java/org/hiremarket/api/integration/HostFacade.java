@@ -44,9 +44,14 @@ public interface HostFacade {
      * created twice. Safe to call again when unsure whether a call arrived.
      *
      * @throws ScopeNotGrantedException without that scope
+     * For an agency the reference is the assignment id: the candidate is attributed to the agency
+     * (source {@code AGENCY} and the agency's name) unless the person had applied to the company on
+     * their own before, and the first submission starts the assignment.
+     *
      * @throws IllegalArgumentException when the reference names nothing this connection published
-     *                                  or the job no longer takes applications, or a field is
-     *                                  invalid (the message says which)
+     *                                  (or no assignment of this connection), the assignment is over
+     *                                  (completed or cancelled), the job no longer takes
+     *                                  applications, or a field is invalid (the message says which)
      * @throws IllegalStateException    when the host cannot store it now; send it again later
      * @since 1.1
      */

@@ -28,6 +28,7 @@ import org.hiremarket.core.internal.agency.AgencyViews.AssignmentAdminView;
 import org.hiremarket.core.internal.agency.AgencyViews.AssignmentView;
 import org.hiremarket.core.internal.agency.AgencyViews.ContactView;
 import org.hiremarket.core.internal.agency.AgencyViews.DashboardView;
+import org.hiremarket.core.internal.agency.AgencyViews.DeliveryView;
 import org.hiremarket.core.internal.agency.AgencyViews.InvitationView;
 import org.hiremarket.core.internal.agency.AgencyViews.Money;
 import org.hiremarket.core.internal.agency.AgencyViews.MonthRevenue;
@@ -42,6 +43,7 @@ import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.ApplicationStatus;
 import org.hiremarket.core.internal.candidate.ApplicationWatcher;
 import org.hiremarket.core.internal.candidate.CandidateEntity;
+import org.hiremarket.core.internal.candidate.CandidateViews.CandidateIn;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
 import org.hiremarket.core.internal.common.Ids;
@@ -90,11 +92,19 @@ public class AgencyService implements ApplicationWatcher {
 
     private final Database db;
     private final Mailer mailer;
+    /** Agencies connected through a bundle; {@code null} in hosts wired without them (then only the portal works). */
+    private final AgencyConnectors connectors;
+
+    /** Without connected agencies: jobs go to portal recruiters only. */
+    public AgencyService(Database db, Mailer mailer) {
+        this(db, mailer, null);
+    }
 
     @Activate
-    public AgencyService(@Reference Database db, @Reference Mailer mailer) {
+    public AgencyService(@Reference Database db, @Reference Mailer mailer, @Reference AgencyConnectors connectors) {
         this.db = db;
         this.mailer = mailer;
+        this.connectors = connectors;
     }
 
     // ------------------------------------------------------------------------------ invitations
@@ -229,24 +239,42 @@ public class AgencyService implements ApplicationWatcher {
         return null;
     }
 
-    /** Sends a job to an agency with payment terms. */
+    /**
+     * Sends a job with payment terms to an agency: a recruiter of the partner portal
+     * ({@code agencyId}) or an agency system connected through a bundle ({@code connectionId}, one
+     * of the company's ACTIVE connections to an {@code AGENCY} integration); exactly one of the two.
+     */
     public AssignmentView assign(Caller caller, String jobId, AssignIn in) {
         if (in == null) {
-            throw ApiException.badRequest("a JSON body with agencyId and terms is required");
+            throw ApiException.badRequest("a JSON body with agencyId (or connectionId) and terms is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        if (in.agencyId() == null || in.agencyId().isBlank()) {
-            errors.add(new FieldError("agencyId", "is required"));
+        boolean byAgency = in.agencyId() != null && !in.agencyId().isBlank();
+        boolean byConnection = in.connectionId() != null && !in.connectionId().isBlank();
+        if (byAgency && byConnection) {
+            errors.add(new FieldError("connectionId", "give either agencyId (a portal recruiter) or connectionId"
+                    + " (an agency connected through the marketplace), not both"));
+        } else if (!byAgency && !byConnection) {
+            errors.add(new FieldError("agencyId", "is required (or connectionId, for an agency connected through the"
+                    + " marketplace)"));
         }
         PaymentTerms terms = terms(errors, in.terms());
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
+        }
+        if (byConnection && connectors == null) {
+            throw new ApiException(503, "service-unavailable", "Service unavailable",
+                    "agencies connected through the marketplace cannot be sent jobs right now", null);
         }
         return db.tx(em -> {
             JobEntity job = JobService.load(em, caller.companyId(), jobId);
             if (job.getStatus() == JobStatus.FILLED || job.getStatus() == JobStatus.CANCELLED) {
                 throw ApiException.conflict("job-closed", "Job closed",
                         "the job is " + job.getStatus() + "; reopen it before sending it to an agency");
+            }
+            if (byConnection) {
+                return view(em, connectors.assign(em, caller, job, in.connectionId().trim(), terms,
+                        System.currentTimeMillis()));
             }
             String agencyId = in.agencyId().trim();
             boolean linked = em.find(AgencyLinkEntity.class, AgencyLinkEntity.idOf(caller.companyId(), agencyId)) != null;
@@ -263,7 +291,7 @@ public class AgencyService implements ApplicationWatcher {
             }
             boolean open = em.createNamedQuery("Assignment.ofJob", AssignmentEntity.class)
                     .setParameter("companyId", caller.companyId()).setParameter("jobId", jobId).getResultList().stream()
-                    .anyMatch(a -> a.getPartnerId().equals(agencyId) && !a.getStatus().isFinal());
+                    .anyMatch(a -> agencyId.equals(a.getPartnerId()) && !a.getStatus().isFinal());
             if (open) {
                 throw ApiException.conflict("already-assigned", "Already assigned",
                         "the job is already with this agency; cancel that assignment first to change its terms");
@@ -305,7 +333,11 @@ public class AgencyService implements ApplicationWatcher {
                 throw ApiException.conflict("invalid-status-change", "Status change not allowed",
                         "the assignment is " + a.getStatus() + " and cannot be cancelled");
             }
-            a.cancelled(System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            a.cancelled(now);
+            if (a.isConnected() && connectors != null) {
+                connectors.cancelled(a, "Cancelled by the customer (" + ApplicationService.actor(caller) + ")", now);
+            }
             return view(em, a);
         });
     }
@@ -384,24 +416,11 @@ public class AgencyService implements ApplicationWatcher {
             }
             JobEntity job = em.find(JobEntity.class, a.getJobId());
             PartnerAccountEntity agency = em.find(PartnerAccountEntity.class, caller.partnerId());
-            ApplicationService.AgencyIntake intake = ApplicationService.applyFromAgency(em, job, in.candidate(),
-                    agency.getCompanyName(), "agency:" + caller.partnerId());
-            // the application's source names the agency by its company name, which another agency may share:
-            // an application made before is this agency's only if this agency submitted it
-            boolean attributed = intake.attributed() && (!intake.duplicate() || em.createNamedQuery(
-                    "AgencySubmission.byApplication", AgencySubmissionEntity.class)
-                    .setParameter("applicationId", intake.entity().getId()).getResultList().stream()
-                    .anyMatch(x -> x.getPartnerId().equals(caller.partnerId())));
-            long now = System.currentTimeMillis();
-            AgencySubmissionEntity s = em.createNamedQuery("AgencySubmission.ofAssignment", AgencySubmissionEntity.class)
-                    .setParameter("assignmentId", a.getId()).getResultList().stream()
-                    .filter(x -> x.getApplicationId().equals(intake.entity().getId())).findFirst().orElse(null);
-            if (s == null) {
-                s = new AgencySubmissionEntity(Ids.newId(), a.getId(), caller.partnerId(), a.getCompanyId(),
-                        intake.entity().getId(), attributed, in.rating(), review, now);
-                em.persist(s);
-                a.started(now);
-            }
+            Recorded recorded = recordSubmission(em, a, job, in.candidate(), agency.getCompanyName(),
+                    "agency:" + caller.partnerId(), caller.partnerId(), in.rating(), review);
+            ApplicationService.AgencyIntake intake = recorded.intake();
+            AgencySubmissionEntity s = recorded.submission();
+            boolean attributed = recorded.attributed();
             String message = intake.duplicate() && attributed
                     ? "the candidate was submitted to this job before; nothing changed"
                     : intake.reason() != null ? intake.reason()
@@ -409,6 +428,51 @@ public class AgencyService implements ApplicationWatcher {
                     : "the candidate had applied to this job already (source " + intake.entity().getSourceType() + ")";
             return new SubmissionResult(person(em, s), attributed, intake.duplicate(), message, a.getStatus());
         });
+    }
+
+    /** What {@link #recordSubmission} did: the agency's submission and the application it made. */
+    record Recorded(AgencySubmissionEntity submission, ApplicationService.AgencyIntake intake, boolean attributed) {
+    }
+
+    /**
+     * A candidate an agency submits to an assignment that is not over (a portal recruiter or a
+     * connected agency system; {@code partnerId} is {@code null} for the latter): the application by
+     * the attribution rules of {@link ApplicationService#applyFromAgency}, the submission once per
+     * application, and the first one starts the assignment.
+     */
+    static Recorded recordSubmission(EntityManager em, AssignmentEntity a, JobEntity job, CandidateIn candidate,
+            String agencyName, String actor, String partnerId, Integer rating, String review) {
+        ApplicationService.AgencyIntake intake = ApplicationService.applyFromAgency(em, job, candidate, agencyName,
+                actor);
+        // the application's source names the agency by its name, which another agency may share: an
+        // application made before is this agency's only if this agency (this partner, or this connection's
+        // agency system) submitted it
+        boolean attributed = intake.attributed() && (!intake.duplicate() || em.createNamedQuery(
+                "AgencySubmission.byApplication", AgencySubmissionEntity.class)
+                .setParameter("applicationId", intake.entity().getId()).getResultList().stream()
+                .anyMatch(x -> sameAgency(em, x, a, partnerId)));
+        long now = System.currentTimeMillis();
+        AgencySubmissionEntity s = em.createNamedQuery("AgencySubmission.ofAssignment", AgencySubmissionEntity.class)
+                .setParameter("assignmentId", a.getId()).getResultList().stream()
+                .filter(x -> x.getApplicationId().equals(intake.entity().getId())).findFirst().orElse(null);
+        if (s == null) {
+            s = new AgencySubmissionEntity(Ids.newId(), a.getId(), partnerId, a.getCompanyId(),
+                    intake.entity().getId(), attributed, rating, review, now);
+            em.persist(s);
+            a.started(now);
+        }
+        return new Recorded(s, intake, s.isAttributed());
+    }
+
+    /** Whether an earlier submission was made by the agency of assignment {@code a}. */
+    private static boolean sameAgency(EntityManager em, AgencySubmissionEntity earlier, AssignmentEntity a,
+            String partnerId) {
+        if (partnerId != null) {
+            return partnerId.equals(earlier.getPartnerId());
+        }
+        AssignmentEntity before = em.find(AssignmentEntity.class, earlier.getAssignmentId());
+        return earlier.getPartnerId() == null && before != null && a.getConnectionId() != null
+                && a.getConnectionId().equals(before.getConnectionId());
     }
 
     /** The agency's home page figures. */
@@ -452,7 +516,7 @@ public class AgencyService implements ApplicationWatcher {
 
     private static AssignmentEntity ofAgency(EntityManager em, PartnerCaller caller, String id) {
         AssignmentEntity a = id == null ? null : em.find(AssignmentEntity.class, id);
-        if (a == null || !a.getPartnerId().equals(caller.partnerId())) {
+        if (a == null || !caller.partnerId().equals(a.getPartnerId())) {
             throw ApiException.notFound("assignment", id);
         }
         return a;
@@ -497,11 +561,13 @@ public class AgencyService implements ApplicationWatcher {
         return db.tx(em -> em.createNamedQuery("Assignment.all", AssignmentEntity.class).getResultList().stream()
                 .filter(a -> companyId == null || a.getCompanyId().equals(companyId))
                 .filter(a -> status == null || a.getStatus() == status).map(a -> {
-                    PartnerAccountEntity p = em.find(PartnerAccountEntity.class, a.getPartnerId());
+                    PartnerAccountEntity p = a.getPartnerId() == null ? null
+                            : em.find(PartnerAccountEntity.class, a.getPartnerId());
                     long submissions = em.createNamedQuery("AgencySubmission.ofAssignment", AgencySubmissionEntity.class)
                             .setParameter("assignmentId", a.getId()).getResultList().size();
                     return new AssignmentAdminView(a.getId(), a.getCompanyId(), a.getJobId(), a.getPartnerId(),
-                            p == null ? "?" : p.getCompanyName(), a.getStatus(), submissions,
+                            p != null ? p.getCompanyName() : a.isConnected() ? a.getAgencyName() : "?", a.getStatus(),
+                            submissions,
                             Instant.ofEpochMilli(a.getCreatedAt()), Instant.ofEpochMilli(a.getUpdatedAt()));
                 }).toList());
     }
@@ -510,7 +576,7 @@ public class AgencyService implements ApplicationWatcher {
 
     private static AssignmentView view(EntityManager em, AssignmentEntity a) {
         JobEntity j = em.find(JobEntity.class, a.getJobId());
-        PartnerAccountEntity p = em.find(PartnerAccountEntity.class, a.getPartnerId());
+        PartnerAccountEntity p = a.getPartnerId() == null ? null : em.find(PartnerAccountEntity.class, a.getPartnerId());
         List<SubmissionView> submissions = em.createNamedQuery("AgencySubmission.ofAssignment",
                 AgencySubmissionEntity.class).setParameter("assignmentId", a.getId()).getResultList().stream().map(s -> {
                     ApplicationEntity app = em.find(ApplicationEntity.class, s.getApplicationId());
@@ -521,9 +587,9 @@ public class AgencyService implements ApplicationWatcher {
                             Instant.ofEpochMilli(s.getSubmittedAt()));
                 }).toList();
         return new AssignmentView(a.getId(), a.getJobId(), j == null ? "?" : j.getTitle(), a.getPartnerId(),
-                p == null ? "?" : p.getCompanyName(), TermsView.of(a.terms()), a.getStatus(), a.getAssignedBy(),
-                Instant.ofEpochMilli(a.getCreatedAt()), instant(a.getStartedAt()), instant(a.getEndedAt()),
-                a.getRevenue(), submissions);
+                p != null ? p.getCompanyName() : a.isConnected() ? a.getAgencyName() : "?", TermsView.of(a.terms()),
+                a.getStatus(), a.getAssignedBy(), Instant.ofEpochMilli(a.getCreatedAt()), instant(a.getStartedAt()),
+                instant(a.getEndedAt()), a.getRevenue(), submissions, a.getConnectionId(), DeliveryView.of(a));
     }
 
     private static AgencyAssignmentView agencyView(EntityManager em, AssignmentEntity a) {

@@ -28,7 +28,8 @@ public class AgencySubmissionEntity {
     private String id;
     @Column(nullable = false, length = 36)
     private String assignmentId;
-    @Column(nullable = false, length = 36)
+    /** The recruiter who submitted; {@code null} when a connected agency system submitted through its connection. */
+    @Column(length = 36)
     private String partnerId;
     @Column(nullable = false, length = 36)
     private String companyId;

@@ -45,7 +45,16 @@ public final class AgencyViews {
             @Schema(required = true) String currency) {
     }
 
-    public record AssignIn(@Schema(required = true) String agencyId, @Schema(required = true) TermsIn terms) {
+    /**
+     * Where to send a job: {@code agencyId}, a recruiter of the partner portal, or {@code connectionId},
+     * one of the company's ACTIVE connections to an {@code AGENCY} integration; exactly one of the two.
+     */
+    public record AssignIn(String agencyId, @Schema(required = true) TermsIn terms, String connectionId) {
+
+        /** To a portal recruiter. */
+        public AssignIn(String agencyId, TermsIn terms) {
+            this(agencyId, terms, null);
+        }
     }
 
     public record TermsView(@Schema(required = true) PaymentTerms.Type type, BigDecimal percentage,
@@ -62,13 +71,47 @@ public final class AgencyViews {
             @Schema(required = true) Instant submittedAt) {
     }
 
-    /** An assignment as the customer sees it. */
+    /**
+     * An assignment as the customer sees it: to a portal recruiter ({@code agencyId}) or to an agency
+     * connected through the marketplace ({@code connectionId} and {@code delivery}; {@code agencyId}
+     * is then absent).
+     */
     public record AssignmentView(@Schema(required = true) String id, @Schema(required = true) String jobId,
-            @Schema(required = true) String jobTitle, @Schema(required = true) String agencyId,
+            @Schema(required = true) String jobTitle, String agencyId,
             @Schema(required = true) String agencyName, @Schema(required = true) TermsView terms,
             @Schema(required = true) AssignmentStatus status, @Schema(required = true) String assignedBy,
             @Schema(required = true) Instant sentAt, Instant startedAt, Instant endedAt, BigDecimal revenue,
-            @Schema(required = true) List<SubmissionView> submissions) {
+            @Schema(required = true) List<SubmissionView> submissions, String connectionId, DeliveryView delivery) {
+
+        /** An assignment to a portal recruiter. */
+        public AssignmentView(String id, String jobId, String jobTitle, String agencyId, String agencyName,
+                TermsView terms, AssignmentStatus status, String assignedBy, Instant sentAt, Instant startedAt,
+                Instant endedAt, BigDecimal revenue, List<SubmissionView> submissions) {
+            this(id, jobId, jobTitle, agencyId, agencyName, terms, status, assignedBy, sentAt, startedAt, endedAt,
+                    revenue, submissions, null, null);
+        }
+    }
+
+    /**
+     * How the assignment reached an agency connected through a bundle ({@code null} for a portal
+     * recruiter): {@code state}, the agency's own reference once it acknowledged, the call still owed
+     * ({@code ASSIGN} or {@code CANCEL}) with its failed attempts and next attempt, the code and
+     * sentence of how the last call ended (a refusal keeps the assignment {@code NEW} with state
+     * {@code FAILED}), and the last error.
+     */
+    public record DeliveryView(@Schema(required = true) AssignmentDelivery state, String agencyReference,
+            AssignmentCall pendingCall, @Schema(required = true) int attempts, Instant nextAttemptAt, String code,
+            String detail, String lastError, Instant deliveredAt) {
+
+        static DeliveryView of(AssignmentEntity a) {
+            if (!a.isConnected()) {
+                return null;
+            }
+            return new DeliveryView(a.getDelivery(), a.getAgencyReference(), a.getCall(), a.getDeliveryAttempts(),
+                    a.getCall() == null || a.getNextAttemptAt() == null ? null : Instant.ofEpochMilli(a.getNextAttemptAt()),
+                    a.getDeliveryCode(), a.getDeliveryDetail(), a.getLastError(),
+                    a.getDeliveredAt() == null ? null : Instant.ofEpochMilli(a.getDeliveredAt()));
+        }
     }
 
     public record RatingIn(@Schema(required = true, minimum = "1", maximum = "5") Integer rating) {

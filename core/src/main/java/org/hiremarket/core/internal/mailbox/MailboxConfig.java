@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Configuration PID {@code org.hiremarket.mailbox} ({@code etc/org.hiremarket.mailbox.cfg}). */
 @ObjectClassDefinition(name = "HireMarket delivery mailbox",
-        description = "How the calls the host owes plugins (assessment orders, job-board postings) are delivered")
+        description = "How the calls the host owes plugins (assessment orders, job-board postings, agency assignments) are delivered")
 public @interface MailboxConfig {
 
     String PID = "org.hiremarket.mailbox";
@@ -20,7 +20,7 @@ public @interface MailboxConfig {
     long retry_max_ms() default 300_000;
 
     @AttributeDefinition(name = "Give up after (hours)",
-            description = "An order or posting no plugin acknowledged for this long fails with the last error", min = "1")
+            description = "An order, posting or agency assignment no plugin acknowledged for this long fails with the last error", min = "1")
     int delivery_max_hours() default 72;
 
     @AttributeDefinition(name = "Delivery threads",

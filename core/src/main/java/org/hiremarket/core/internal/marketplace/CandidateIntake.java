@@ -1,14 +1,21 @@
 package org.hiremarket.core.internal.marketplace;
 
 import org.hiremarket.api.integration.CandidateSubmission;
+import org.hiremarket.api.integration.IntegrationKind;
 import org.hiremarket.api.integration.SubmissionReceipt;
 
 /**
  * Where people a connector sends arrive ({@link org.hiremarket.api.integration.HostFacade#submitCandidate}):
- * the domain that knows what a connection's references name (job-board postings today) creates the
- * application. The connection's scopes are checked before this is called.
+ * the domain that knows what a connection's references name creates the application: job-board
+ * postings for {@code JOB_BOARD} integrations, agency assignments for {@code AGENCY} ones. The
+ * connection's scopes are checked before this is called.
  */
 public interface CandidateIntake {
+
+    /** @return the kind of integration whose connections' people arrive here (job boards unless said otherwise) */
+    default IntegrationKind kind() {
+        return IntegrationKind.JOB_BOARD;
+    }
 
     /**
      * @param connectionId the connection the person comes through

@@ -78,10 +78,10 @@ public class ConnectionService {
             policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
     private final List<ConnectionWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    /** Where people the plugins send arrive; absent while that domain restarts. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CandidateIntake intake;
+    /** Where people the plugins send arrive, one per kind of integration; one is absent while its domain restarts. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final List<CandidateIntake> intakes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Activate
     public ConnectionService(@Reference Database db, @Reference IntegrationRegistry registry,
@@ -372,7 +372,13 @@ public class ConnectionService {
 
     /** For tests, and hosts wired by hand: where people the plugins send arrive. */
     public void intake(CandidateIntake intake) {
-        this.intake = intake;
+        intakes.add(intake);
+    }
+
+    /** @return where people sent through a connection to this integration arrive, or {@code null} when nowhere now */
+    private CandidateIntake intakeFor(String integrationId) {
+        var kind = registry.find(integrationId).map(r -> r.descriptor().kind()).orElse(null);
+        return kind == null ? null : intakes.stream().filter(i -> i.kind() == kind).findFirst().orElse(null);
     }
 
     public ConnectionContext hostContext(ConnectionEntity c) {
@@ -383,7 +389,8 @@ public class ConnectionService {
         String companyId = c.getCompanyId();
         return new ConnectionContextImpl(c.getId(), companyId, new PartnerAccount(values),
                 new HostFacadeImpl(c.getGrantedScopes(), () -> new CompanyProfile(companyId,
-                        companies.findCompany(companyId).map(co -> co.name()).orElse("")), c.getId(), () -> intake));
+                        companies.findCompany(companyId).map(co -> co.name()).orElse("")), c.getId(),
+                () -> intakeFor(c.getIntegrationId())));
     }
 
     private static ConnectionEntity load(EntityManager em, Caller caller, String connectionId) {

@@ -296,6 +296,11 @@ public class PostingService implements JobWatcher, ConnectionWatcher, CandidateI
 
     // ------------------------------------------------------------------------------ applications from boards
 
+    @Override
+    public IntegrationKind kind() {
+        return IntegrationKind.JOB_BOARD;
+    }
+
     /** For plugins (the host facade): refusals as the SPI names them. */
     @Override
     public SubmissionReceipt submit(String connectionId, CandidateSubmission s) {

@@ -150,7 +150,7 @@ public class AgencyServiceTest {
         refused(400, "bad-request", () -> f.agencies.assign(acme, job, null));
         ApiException e = refused(400, "validation-error", () -> f.agencies.assign(acme, job,
                 new AssignIn(" ", new TermsIn("HOURLY", null, null, null, "EURO"))));
-        assertEquals(List.of(new FieldError("agencyId", "is required"),
+        assertEquals(List.of(new FieldError("agencyId", "is required (or connectionId, for an agency connected through the marketplace)"),
                 new FieldError("terms.type", "must be PERCENTAGE or FIXED_FEE"),
                 new FieldError("terms.currency", "is not an ISO 4217 currency code: EURO")), e.errors());
         ApiException missing = refused(400, "validation-error", () -> f.agencies.assign(acme, job, new AssignIn(null, null)));
