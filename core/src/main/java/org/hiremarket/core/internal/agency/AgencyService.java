@@ -43,6 +43,8 @@ import org.hiremarket.core.internal.candidate.ApplicationService;
 import org.hiremarket.core.internal.candidate.ApplicationStatus;
 import org.hiremarket.core.internal.candidate.ApplicationWatcher;
 import org.hiremarket.core.internal.candidate.CandidateEntity;
+import org.hiremarket.core.internal.candidate.CandidateService;
+import org.hiremarket.core.internal.partner.ImageCheck;
 import org.hiremarket.core.internal.candidate.CandidateViews.CandidateIn;
 import org.hiremarket.core.internal.common.ApiException;
 import org.hiremarket.core.internal.common.FieldError;
@@ -105,6 +107,15 @@ public class AgencyService implements ApplicationWatcher {
         this.db = db;
         this.mailer = mailer;
         this.connectors = connectors;
+    }
+
+    /** Stores the photos agencies send with their candidates (as the candidates' attachments, within quotas). */
+    @Reference
+    private volatile CandidateService candidates;
+
+    /** For tests, and hosts wired by hand. */
+    void candidates(CandidateService candidates) {
+        this.candidates = candidates;
     }
 
     // ------------------------------------------------------------------------------ invitations
@@ -405,9 +416,23 @@ public class AgencyService implements ApplicationWatcher {
             errors.add(new FieldError("rating", "must be a whole number from 1 to 5"));
         }
         String review = Text.multiline(errors, "review", in.review(), 2000);
+        byte[] photo = null;
+        if (in.photo() != null) {
+            try {
+                photo = java.util.Base64.getMimeDecoder().decode(in.photo().content() == null ? "" : in.photo().content());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("photo.content", "is not valid base64"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
+        ImageCheck.Checked checked = photo == null ? null : ImageCheck.photo(photo);
+        if (checked != null && checked.format() == ImageCheck.Format.GIF) {
+            throw new ApiException(415, "unsupported-image-type", "Unsupported image type",
+                    "a candidate's photo must be a PNG or JPEG image; this one is a GIF", null);
+        }
+        byte[] photoBytes = photo;
         return db.tx(em -> {
             AssignmentEntity a = ofAgency(em, caller, assignmentId);
             if (a.getStatus().isFinal()) {
@@ -421,6 +446,9 @@ public class AgencyService implements ApplicationWatcher {
             ApplicationService.AgencyIntake intake = recorded.intake();
             AgencySubmissionEntity s = recorded.submission();
             boolean attributed = recorded.attributed();
+            if (checked != null && !intake.duplicate()) {
+                candidates.attachPhoto(em, intake.entity().getCandidateId(), checked.format().mediaType(), photoBytes);
+            }
             String message = intake.duplicate() && attributed
                     ? "the candidate was submitted to this job before; nothing changed"
                     : intake.reason() != null ? intake.reason()

@@ -150,8 +150,16 @@ public final class AgencyViews {
             @Schema(required = true) List<PersonView> people) {
     }
 
-    /** A candidate the agency submits; {@code rating} (1 to 5) and {@code review} are the recruiter's own. */
-    public record SubmissionIn(@Schema(required = true) CandidateIn candidate, Integer rating, String review) {
+    /**
+     * A candidate the agency submits; {@code rating} (1 to 5) and {@code review} are the recruiter's
+     * own; {@code photo}, optional, is a PNG or JPEG of the candidate (base64; checked by decoding it).
+     */
+    public record SubmissionIn(@Schema(required = true) CandidateIn candidate, Integer rating, String review,
+            PhotoIn photo) {
+    }
+
+    /** An image in base64: the content decides its type (PNG or JPEG), 32 to 2,048 px a side. */
+    public record PhotoIn(@Schema(required = true, format = "byte") String content) {
     }
 
     /** What a submission did: the person, whether the application is the agency's and, if not, why. */

@@ -198,6 +198,24 @@ public class CandidateService {
     }
 
     /**
+     * A photo of the candidate an agency submitted (already checked by decoding it), stored as an
+     * attachment of the candidate within the company's quotas.
+     */
+    public void attachPhoto(EntityManager em, String candidateId, String mediaType, byte[] bytes) {
+        CandidateEntity c = em.find(CandidateEntity.class, candidateId);
+        if (c == null) {
+            throw ApiException.notFound("candidate", candidateId);
+        }
+        if (!ATTACHMENT_TYPES.containsKey(mediaType) || !mediaType.startsWith("image/")) {
+            throw new ApiException(415, "unsupported-image-type", "Unsupported image type",
+                    "a candidate's photo must be a PNG or JPEG image", null);
+        }
+        checkQuota(em, c, bytes.length);
+        em.persist(new AttachmentEntity(Ids.newId(), c.getCompanyId(), c.getId(),
+                "photo." + (mediaType.equals("image/png") ? "png" : "jpg"), mediaType, bytes, System.currentTimeMillis()));
+    }
+
+    /**
      * Refuses an attachment beyond the candidate's count or the company's storage. Attachments of a
      * company are added one at a time: the company's row is locked (SELECT ... FOR UPDATE) until the
      * transaction ends, so two concurrent attaches cannot both pass the check with the last free slot

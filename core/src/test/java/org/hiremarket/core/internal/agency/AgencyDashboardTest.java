@@ -50,7 +50,7 @@ public class AgencyDashboardTest {
     private String hired(Caller company, TermsIn terms, Integer rating, String hiredAt) {
         AssignmentView a = f.agencies.assign(company, f.job(company, "Job"), assign(agency, terms));
         String submission = f.agencies.submit(agency, a.id(), new SubmissionIn(person("Ada", "Lovelace", email("ada")),
-                rating, null)).person().submissionId();
+                rating, null, null)).person().submissionId();
         String app = f.agencies.get(company, a.id()).submissions().stream().filter(s -> s.id().equals(submission))
                 .findFirst().orElseThrow().applicationId();
         f.applications.changeStatus(company, app, "OFFERED", null);
@@ -106,7 +106,7 @@ public class AgencyDashboardTest {
         // another agency's work is not on this dashboard
         PartnerCaller other = f.linkedRecruiter(acme, unique("Other"));
         AssignmentView theirs = f.agencies.assign(acme, f.job(acme, "Theirs"), assign(other, fee("1", "EUR")));
-        f.agencies.submit(other, theirs.id(), new SubmissionIn(person("O", "Ther", email("o")), 1, null));
+        f.agencies.submit(other, theirs.id(), new SubmissionIn(person("O", "Ther", email("o")), 1, null, null));
 
         DashboardView d = f.agencies.dashboard(agency, MARCH_2031);
         assertEquals(2, d.customers());
@@ -142,14 +142,14 @@ public class AgencyDashboardTest {
         PartnerCaller rater = f.linkedRecruiter(acme, unique("Rater"));
         AssignmentView a = f.agencies.assign(acme, f.job(acme, "Job"), assign(rater, fee("1", "EUR")));
         for (int rating : new int[] { 1, 1, 2 }) {
-            f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), rating, null));
+            f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), rating, null, null));
         }
         assertEquals(1.33, f.agencies.dashboard(rater, MARCH_2031).averageReview(), 0.0);
-        f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), 5, null));
+        f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), 5, null, null));
         assertEquals("(1 + 1 + 2 + 5) / 4", 2.25, f.agencies.dashboard(rater, MARCH_2031).averageReview(), 0.0);
-        f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), 2, null));
+        f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), 2, null, null));
         assertEquals("(1 + 1 + 2 + 5 + 2) / 5", 2.2, f.agencies.dashboard(rater, MARCH_2031).averageReview(), 0.0);
-        f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), 2, null));
+        f.agencies.submit(rater, a.id(), new SubmissionIn(person("P", "Q", email("p")), 2, null, null));
         assertEquals("13 / 6 = 2.1666", 2.17, f.agencies.dashboard(rater, MARCH_2031).averageReview(), 0.0);
     }
 }

@@ -192,7 +192,7 @@ final class AgencyFixture {
     }
 
     static SubmissionIn submission(String first, String last, String email) {
-        return new SubmissionIn(person(first, last, email), null, null);
+        return new SubmissionIn(person(first, last, email), null, null, null);
     }
 
     // ------------------------------------------------------------------------------ database

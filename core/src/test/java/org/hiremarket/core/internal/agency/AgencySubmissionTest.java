@@ -113,18 +113,18 @@ public class AgencySubmissionTest {
     @Test
     public void aSubmissionNeedsACandidateAndAValidRatingAndReviewAndWritesNothingOtherwise() {
         AssignmentView a = assigned("Engineer");
-        for (SubmissionIn missing : new SubmissionIn[] { null, new SubmissionIn(null, 5, "fine") }) {
+        for (SubmissionIn missing : new SubmissionIn[] { null, new SubmissionIn(null, 5, "fine", null) }) {
             ApiException e = refused(400, "validation-error", () -> f.agencies.submit(agency, a.id(), missing));
             assertEquals(List.of(new FieldError("candidate", "is required: firstName, lastName and email at least")),
                     e.errors());
         }
         for (Integer bad : new Integer[] { 0, 6 }) {
             ApiException e = refused(400, "validation-error", () -> f.agencies.submit(agency, a.id(),
-                    new SubmissionIn(person("Ada", "Lovelace", email("ada")), bad, null)));
+                    new SubmissionIn(person("Ada", "Lovelace", email("ada")), bad, null, null)));
             assertEquals(List.of(new FieldError("rating", "must be a whole number from 1 to 5")), e.errors());
         }
         ApiException both = refused(400, "validation-error", () -> f.agencies.submit(agency, a.id(),
-                new SubmissionIn(person("Ada", "Lovelace", email("ada")), 9, "x".repeat(2001))));
+                new SubmissionIn(person("Ada", "Lovelace", email("ada")), 9, "x".repeat(2001), null)));
         assertEquals(List.of(new FieldError("rating", "must be a whole number from 1 to 5"),
                 new FieldError("review", "must be at most 2000 characters")), both.errors());
         ApiException person = refused(400, "validation-error", () -> f.agencies.submit(agency, a.id(),
@@ -137,11 +137,11 @@ public class AgencySubmissionTest {
 
         // the limits themselves are fine
         SubmissionResult r = f.agencies.submit(agency, a.id(), new SubmissionIn(person("Ada", "Lovelace",
-                email("ada")), 1, " " + "y".repeat(2000) + " "));
+                email("ada")), 1, " " + "y".repeat(2000) + " ", null));
         assertEquals(Integer.valueOf(1), r.person().rating());
         assertEquals("y".repeat(2000), r.person().review());
         assertEquals(Integer.valueOf(5), f.agencies.submit(agency, a.id(), new SubmissionIn(person("Bob", "B",
-                email("bob")), 5, "  ")).person().rating());
+                email("bob")), 5, "  ", null)).person().rating());
         assertNull("a blank review is none", f.agencies.assignment(agency, a.id()).people().get(1).review());
     }
 
@@ -151,7 +151,7 @@ public class AgencySubmissionTest {
         String address = email("ada");
         long before = System.currentTimeMillis();
         SubmissionResult r = f.agencies.submit(agency, a.id(), new SubmissionIn(person("Ada", "Lovelace", address), 4,
-                "Strong"));
+                "Strong", null));
         assertTrue(r.attributed());
         assertFalse(r.duplicate());
         assertNull(r.message());
