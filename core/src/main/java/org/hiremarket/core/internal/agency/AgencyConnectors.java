@@ -23,11 +23,15 @@ import org.hiremarket.core.internal.marketplace.ConnectionEntity;
 import org.hiremarket.core.internal.marketplace.ConnectionService;
 import org.hiremarket.core.internal.marketplace.ConnectionState;
 import org.hiremarket.core.internal.marketplace.ConnectionWatcher;
+import org.hiremarket.core.internal.marketplace.IntegrationRegistry;
 import org.hiremarket.core.internal.marketplace.IntegrationSettingEntity;
 import org.hiremarket.core.internal.persistence.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Agencies connected through a bundle ({@code AgencyConnector}), the host's side: sending a job
@@ -41,12 +45,34 @@ import org.osgi.service.component.annotations.Reference;
 public class AgencyConnectors implements ConnectionWatcher, CandidateIntake {
 
     private final Database db;
-    private final AssignmentMailbox mailbox;
+    private final IntegrationRegistry registry;
+    /**
+     * Hands committed calls to the mailbox at once; bound dynamically, so this component (which the
+     * connection service binds as a watcher and intake) does not depend on the mailbox, which depends
+     * on the connection service. While it is absent a call is only late: the mailbox's scan finds it
+     * once its hand-over grace has passed.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AssignmentMailbox mailbox;
 
     @Activate
-    public AgencyConnectors(@Reference Database db, @Reference AssignmentMailbox mailbox) {
+    public AgencyConnectors(@Reference Database db, @Reference IntegrationRegistry registry) {
         this.db = db;
+        this.registry = registry;
+    }
+
+    /** For tests, and hosts wired by hand. */
+    public AgencyConnectors(Database db, AssignmentMailbox mailbox) {
+        this(db, mailbox.registry());
         this.mailbox = mailbox;
+    }
+
+    private void enqueue(AssignmentEntity a) {
+        AssignmentMailbox m = mailbox;
+        if (m != null) {
+            m.enqueue(a.getId(), a.getIntegrationId());
+        }
     }
 
     // ------------------------------------------------------------------------------ the customer's requests
@@ -89,7 +115,7 @@ public class AgencyConnectors implements ConnectionWatcher, CandidateIntake {
                 c.getIntegrationId(), agencyName(em, c.getIntegrationId()), caller.userId(),
                 ApplicationService.actor(caller), terms, now, now + Mailbox.HANDOVER_GRACE_MS);
         em.persist(a);
-        db.afterCommit(() -> mailbox.enqueue(a.getId(), a.getIntegrationId()));
+        db.afterCommit(() -> enqueue(a));
         return a;
     }
 
@@ -107,7 +133,7 @@ public class AgencyConnectors implements ConnectionWatcher, CandidateIntake {
         }
         a.owe(AssignmentCall.CANCEL, AssignmentDelivery.CANCELLING, AssignmentLedger.truncate(reason, 1000), now,
                 now + Mailbox.HANDOVER_GRACE_MS);
-        db.afterCommit(() -> mailbox.enqueue(a.getId(), a.getIntegrationId()));
+        db.afterCommit(() -> enqueue(a));
     }
 
     /** A disconnected connection's open assignments are cancelled; the agency is told (best effort). */
@@ -123,14 +149,14 @@ public class AgencyConnectors implements ConnectionWatcher, CandidateIntake {
     }
 
     private String kind(EntityManager em, String integrationId) {
-        return mailbox.registry().find(integrationId).map(r -> r.descriptor().kind().name()).orElseGet(() -> {
+        return registry.find(integrationId).map(r -> r.descriptor().kind().name()).orElseGet(() -> {
             IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, integrationId);
             return s == null ? null : s.getKind();
         });
     }
 
     private String agencyName(EntityManager em, String integrationId) {
-        return mailbox.registry().find(integrationId).map(r -> r.descriptor().name()).orElseGet(() -> {
+        return registry.find(integrationId).map(r -> r.descriptor().name()).orElseGet(() -> {
             IntegrationSettingEntity s = em.find(IntegrationSettingEntity.class, integrationId);
             return s == null || s.getName() == null ? integrationId : s.getName();
         });
