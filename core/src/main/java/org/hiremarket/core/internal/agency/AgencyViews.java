@@ -99,6 +99,7 @@ public final class AgencyViews {
      * sentence of how the last call ended (a refusal keeps the assignment {@code NEW} with state
      * {@code FAILED}), and the last error.
      */
+    @Schema(name = "AssignmentDeliveryView")
     public record DeliveryView(@Schema(required = true) AssignmentDelivery state, String agencyReference,
             AssignmentCall pendingCall, @Schema(required = true) int attempts, Instant nextAttemptAt, String code,
             String detail, String lastError, Instant deliveredAt) {
