@@ -94,13 +94,14 @@ public class TalentBridgeConnectorTest {
                 StandardScopes.all().keySet(), submitted);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    /** Polls {@code condition} every 2 ms until it holds, for at most 10 s. */
+    private static void await(String what, BooleanSupplier condition) {
         long end = System.nanoTime() + 10_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {
                 fail("timed out waiting for " + what);
             }
-            Thread.sleep(10);
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000L);
         }
     }
 
@@ -238,12 +239,9 @@ public class TalentBridgeConnectorTest {
     public void slowModeAnswersLateAndAnInterruptedCallDoesNothing() throws Exception {
         ConnectionContext c = running(new Settings(Settings.Mode.SLOW, 60_000, 0, 0));
         Thread caller = Thread.currentThread();
+        // interrupts the call once it blocks in the slow answer
         Thread interrupter = new Thread(() -> {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                return;
-            }
+            await("the call blocks", () -> caller.getState() == Thread.State.TIMED_WAITING);
             caller.interrupt();
         });
         interrupter.start();
